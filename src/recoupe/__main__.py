@@ -1,0 +1,3 @@
+from recoupe.cli import app
+
+app()

@@ -1,0 +1,159 @@
+"""Compose clean -> nlp -> extract -> ArticleRecord. Nothing else happens here.
+
+`analyze` is a pure function of one document; `analyze_stream` runs it over many documents
+in batches (spaCy is much faster on batches) and keeps the input order, failures included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import TypeVar
+
+from pydantic import BaseModel
+from spacy.tokens import Doc
+
+from recoupe import nlp
+from recoupe.clean import Article, clean
+from recoupe.errors import DocumentError
+from recoupe.extract import Context
+from recoupe.extract.amounts import extract_amounts
+from recoupe.extract.counts import extract_counts
+from recoupe.extract.dates import extract_dates
+from recoupe.extract.entities import extract_entities
+from recoupe.published import parse_published
+from recoupe.read import RawDoc, ReadError
+from recoupe.record import ArticleRecord, Source, Span
+
+HEADLINE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be analysed, and why (one line)."""
+
+    name: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Options:
+    published: str | None = None  # fallback publication date for inputs without one
+    language: str | None = None  # forced language, else identified per document
+    batch_size: int = 32
+
+
+def analyze_stream(
+    items: Iterable[RawDoc | ReadError], options: Options = Options()
+) -> Iterator[ArticleRecord | Failure]:
+    """Analyse every document, yielding a record or a Failure for each, in input order."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, options.batch_size)):
+        yield from analyze_batch(batch, options)
+
+
+def analyze_batch(
+    batch: list[RawDoc | ReadError], options: Options
+) -> Iterator[ArticleRecord | Failure]:
+    cleaned: list[Article | Failure] = [clean_item(item, options) for item in batch]
+    articles = [a for a in cleaned if isinstance(a, Article)]
+    by_language: dict[str, list[Article]] = {}
+    for article in articles:
+        by_language.setdefault(article.language, []).append(article)
+    docs: dict[int, Doc] = {}
+    for lang, group in by_language.items():
+        texts = (nlp_text(article) for article in group)
+        for article, doc in zip(group, nlp.pipe(texts, lang), strict=True):
+            docs[id(article)] = doc
+    for item in cleaned:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield build_record(item, docs[id(item)])
+        except Exception as error:
+            yield Failure(item.path or item.id, f"analysis failed: {error!r}")
+
+
+def clean_item(item: RawDoc | ReadError, options: Options) -> Article | Failure:
+    if isinstance(item, ReadError):
+        return Failure(item.name, item.message)
+    try:
+        return clean(item, published=options.published, language=options.language)
+    except DocumentError as error:
+        return Failure(item.name, str(error))
+    except Exception as error:
+        return Failure(item.name, f"cleaning failed: {error!r}")
+
+
+def analyze(article: Article) -> ArticleRecord:
+    """Analyse one clean article."""
+    doc = next(nlp.pipe([nlp_text(article)], article.language))
+    return build_record(article, doc)
+
+
+def nlp_text(article: Article) -> str:
+    """The headline is analysed with the body (its figures and names count) but kept apart."""
+    if article.title:
+        return article.title + HEADLINE_SEPARATOR + article.text
+    return article.text
+
+
+def build_record(article: Article, doc: Doc) -> ArticleRecord:
+    published = parse_published(article.published)
+    body_start = len(article.title) + len(HEADLINE_SEPARATOR) if article.title else 0
+    ctx = Context(lang=article.language, published=published, body_start=body_start)
+    amounts = extract_amounts(doc, ctx)
+    record = ArticleRecord(
+        id=article.id,
+        source=Source(path=article.path, url=article.url, outlet=article.outlet),
+        language=article.language,
+        title=article.title,
+        authors=article.authors,
+        published=format_published(article.published, published),
+        text=article.text,
+        entities=extract_entities(doc, ctx),
+        amounts=amounts,
+        counts=extract_counts(doc, ctx, amounts),
+        dates=extract_dates(doc, ctx),
+    )
+    return relocate(record, body_start)
+
+
+def format_published(raw: str | None, parsed: date | None) -> str | None:
+    if parsed is None:
+        return None
+    assert raw is not None
+    return raw if len(raw) > 10 and raw[:10] == parsed.isoformat() else parsed.isoformat()
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def relocate(model: ModelT, body_start: int) -> ModelT:
+    """Turn Doc offsets into offsets into `text`, or into `title` for headline spans."""
+    if body_start == 0:
+        return model
+    updates: dict[str, object] = {}
+    if isinstance(model, Span):
+        if model.start >= body_start:
+            updates.update(start=model.start - body_start, end=model.end - body_start)
+        else:
+            updates.update(field="title")
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            updates[name] = relocate(value, body_start)
+        elif isinstance(value, list):
+            updates[name] = [relocate_any(v, body_start) for v in value]
+        elif isinstance(value, dict):
+            updates[name] = {
+                k: [relocate_any(v, body_start) for v in vs] for k, vs in value.items()
+            }
+    return model.model_copy(update=updates)
+
+
+def relocate_any(value: object, body_start: int) -> object:
+    return relocate(value, body_start) if isinstance(value, BaseModel) else value

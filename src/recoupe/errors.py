@@ -1,0 +1,5 @@
+"""The one exception type a stage raises for a document it cannot handle."""
+
+
+class DocumentError(Exception):
+    """A document that cannot be processed; the message says why, in one line."""

@@ -1,0 +1,118 @@
+"""The Article record: the one schema of recoupe's output.
+
+Every stage reads or writes these models; the CLI prints them, tests validate against them,
+and `recoupe schema` exports them as JSON Schema. Offsets are character offsets into `text`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+QuoteKind = Literal["direct", "indirect"]
+Modality = Literal["asserted", "reported", "hypothetical", "negated"]
+Granularity = Literal["day", "month", "year"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A stretch of the article; `field` says whether offsets point into `text` or `title`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    field: Literal["text", "title"] = "text"
+
+
+class Source(Model):
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+class Entity(Model):
+    id: str
+    name: str
+    type: EntityType
+    mentions: list[Span]
+
+
+class Speaker(Model):
+    entity: str | None = None
+    text: str | None = None
+
+
+class Quote(Span):
+    id: str
+    kind: QuoteKind
+    speaker: Speaker
+    cue: str | None = None
+    key: str | None = None
+
+
+class Amount(Span):
+    id: str
+    value: float
+    currency: str | None
+    approximate: bool = False
+
+
+class Count(Span):
+    id: str
+    value: float
+    object: str | None
+    approximate: bool = False
+
+
+class DateMention(Span):
+    id: str
+    value: str
+    granularity: Granularity
+
+
+class EventSource(Model):
+    entity: str | None = None
+    text: str | None = None
+
+
+class RoleFiller(Model):
+    entity: str | None = None
+    amount: str | None = None
+    count: str | None = None
+    date: str | None = None
+    text: str | None = None
+
+
+class Event(Model):
+    id: str
+    type: str
+    modality: Modality = "asserted"
+    source: EventSource = Field(default_factory=EventSource)
+    trigger: Span
+    roles: dict[str, list[RoleFiller]] = Field(default_factory=dict)
+
+
+class ArticleRecord(Model):
+    id: str
+    source: Source
+    language: str
+    title: str | None
+    authors: list[str]
+    published: str | None
+    text: str
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The Article record as JSON Schema, for consumers in other languages."""
+    return ArticleRecord.model_json_schema()
