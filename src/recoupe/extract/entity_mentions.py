@@ -1,0 +1,442 @@
+"""Finding entity mentions in a parsed Doc: spaCy's names, corrected, plus what it misses.
+
+spaCy's French NER is a good start on news but makes systematic errors: sentence-initial
+words taken for names ("Samedi", "Lire"), names running across a paragraph break or into
+the next verb, roles taken for organisations ("ministre de l'Économie"), demonyms taken for
+places ("les Français"), institutions it does not see ("le parquet de Lyon"). Each function
+here corrects one of these, from the language data in `lang/<code>/entities.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal, cast
+
+from babel import Locale
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from recoupe import lang, nlp
+
+MentionKind = Literal["name", "description"]
+Label = Literal["PER", "ORG", "LOC", "MISC"]
+LABELS: tuple[Label, ...] = ("PER", "ORG", "LOC", "MISC")
+
+# Part-of-speech tags that a one-word name never has; "Samedi" or "Lire" at the start of a
+# sentence are tagged so, real names are PROPN (or NOUN for unknown words).
+NON_NAME_POS = {
+    "VERB",
+    "AUX",
+    "ADV",
+    "ADP",
+    "DET",
+    "PRON",
+    "CCONJ",
+    "SCONJ",
+    "INTJ",
+    "PUNCT",
+    "NUM",
+}
+MAX_DESCRIPTION_TOKENS = 10
+GAZETTEERS = ("known_organisations", "metonym_organisations", "places", "movements")
+# CLDR territories that are groupings, not places a text names as such.
+NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens naming or describing an entity, with the type evidence found."""
+
+    start: int
+    end: int
+    label: Label
+    kind: MentionKind = "name"
+    # A label from a rule (gazetteer, institution, context) outweighs spaCy's guess.
+    sure: bool = False
+    # For descriptions: the name mention they describe.
+    describes: Mention | None = field(default=None, repr=False)
+    # For a place named with its kind ("place de la République"): the bare name's tokens.
+    core: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    honorifics: frozenset[str]
+    articles: frozenset[str]
+    leading_prepositions: frozenset[str]
+    cutting_prepositions: frozenset[str]
+    name_particles: frozenset[str]
+    time_words: frozenset[str]
+    not_entities: frozenset[str]
+    demonyms: frozenset[str]
+    role_nouns: frozenset[str]
+    org_head_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    org_context_nouns: frozenset[str]
+    loc_prefix_nouns: frozenset[str]
+    known_organisations: tuple[str, ...]
+    metonym_organisations: tuple[str, ...]
+    places: tuple[str, ...]
+    movements: tuple[str, ...]
+    new_name_cues: tuple[str, ...]
+    old_name_cues: tuple[str, ...]
+
+
+@cache
+def lexicon(code: str) -> EntityLexicon:
+    data = lang.load(code, "entities")
+    sets = {
+        key: frozenset(data[key])
+        for key in EntityLexicon.__dataclass_fields__
+        if isinstance(data.get(key), list) and key not in GAZETTEERS
+    }
+    renaming = data["renaming_cues"]
+    return EntityLexicon(
+        **sets,
+        known_organisations=tuple(data["known_organisations"]),
+        metonym_organisations=tuple(data["metonym_organisations"]),
+        places=tuple(data["places"]) + country_names(code),
+        movements=tuple(data["movements"]),
+        new_name_cues=tuple(renaming["new_name_follows"]),
+        old_name_cues=tuple(renaming["old_name_follows"]),
+    )
+
+
+def find_mentions(doc: Doc, code: str) -> list[Mention]:
+    """Name mentions (corrected NER, gazetteer, institutions) and their descriptions."""
+    lex = lexicon(code)
+    lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    names = [
+        m for m in ner_mentions(doc, lex) if is_name(doc[m.start : m.end], lex, lowercase_words)
+    ]
+    names = add_gazetteer(doc, names, code)
+    names = add_institutions(doc, names, lex)
+    names = [extend_place(doc, m, lex) for m in names]
+    for mention in names:
+        retype_from_context(doc, mention, lex)
+    names = without_overlaps(names + list(renamed_names(doc, names, lex)))
+    descriptions = list(apposition_descriptions(doc, names, lex))
+    return names + descriptions
+
+
+def ner_mentions(doc: Doc, lex: EntityLexicon) -> Iterator[Mention]:
+    previous: Mention | None = None
+    for ent in doc.ents:
+        label = ent.label_ if ent.label_ in LABELS else "MISC"
+        for start, end in split_at_line_breaks(ent):
+            start, end = trim(doc, start, end, lex)
+            if end <= start:
+                continue
+            end = through_hyphens(doc, end)
+            if previous is not None and (
+                joined_by_particle(doc, previous, start, lex)
+                or first_and_last_name(doc, previous, start, end)
+            ):
+                if start == previous.end:
+                    previous.label = "PER"
+                previous.end = end
+                continue
+            if previous is not None:
+                yield previous
+            previous = Mention(start, end, label)
+    if previous is not None:
+        yield previous
+
+
+def through_hyphens(doc: Doc, end: int) -> int:
+    """'Arts' + '-Loi', 'Bruxelles' + '-' + 'Nord': a hyphenated name is one name."""
+    while end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].is_title:
+            break
+        end += 2
+    return end
+
+
+def first_and_last_name(doc: Doc, previous: Mention, start: int, end: int) -> bool:
+    """'Pouria' + 'Amirshahi' tagged as two names: two adjacent capitalised words are one."""
+    return (
+        start == previous.end
+        and end == start + 1
+        and previous.end - previous.start == 1
+        and doc[previous.start].is_title
+        and doc[start].is_title
+        and "\n" not in doc[previous.start].whitespace_
+    )
+
+
+def joined_by_particle(doc: Doc, previous: Mention, start: int, lex: EntityLexicon) -> bool:
+    """'Thierry Brac' + 'de la' + 'Ferrière': one personal name split around its particle."""
+    between = doc[previous.end : start]
+    return (
+        previous.label == "PER"
+        and 0 < len(between) <= 2
+        and all(t.is_lower and t.lower_ in lex.name_particles for t in between)
+        and between[0].lower_ in ("de", "du", "d'", "d’", "des")
+    )
+
+
+def split_at_line_breaks(ent: Span) -> Iterator[tuple[int, int]]:
+    """A name never runs across a paragraph break (spaCy joins headline and body words)."""
+    start = ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                yield start, end
+            start = token.i + 1
+    if ent.end > start:
+        yield start, ent.end
+
+
+def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
+    """Drop leading articles and prepositions, and whatever follows a verb or a date word."""
+    while start < end and is_leading_junk(doc[start], lex):
+        start += 1
+    for i in range(start + 1, end):
+        token = doc[i]
+        lower = token.lower_
+        if (
+            (token.pos_ in ("VERB", "AUX") and token.is_lower)
+            or lower in lex.time_words
+            or (lower in lex.cutting_prepositions and token.is_lower)
+            or token.text in ("(", ")", "«", "»", '"', "“", "”", ":", ";", "|")
+        ):
+            end = i
+            break
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in lex.name_particles | lex.articles
+    ):
+        end -= 1
+    return start, end
+
+
+def is_leading_junk(token: Token, lex: EntityLexicon) -> bool:
+    lower = token.lower_
+    if token.is_punct or token.is_space:
+        return True
+    if lower in lex.leading_prepositions:
+        return True
+    # Lower-case articles are not part of the name ("la France"); capitalised ones may be
+    # ("Le Monde"), except at the start of a sentence.
+    return lower in lex.articles and bool(token.is_lower or token.is_sent_start)
+
+
+def is_name(span: Span, lex: EntityLexicon, lowercase_words: set[str]) -> bool:
+    text = span.text.strip()
+    lower = text.lower()
+    if lower in lex.not_entities or lower in lex.honorifics or lower in lex.demonyms:
+        return False
+    if not any(c.isupper() for c in text) and not any(c.isdigit() for c in text):
+        return False
+    if len(span) == 1:
+        token = span[0]
+        if token.pos_ in NON_NAME_POS or lower in lex.time_words:
+            return False
+        # A capitalised common word opening a sentence ("Congés", "Parole") that the same
+        # article also writes in lower case.
+        if token.is_sent_start and lower in lowercase_words:
+            return False
+    return not is_role(span, lex)
+
+
+def is_role(span: Span, lex: EntityLexicon) -> bool:
+    """'ministre de l'Économie', 'président de la République': descriptions, not names."""
+    first = span[0]
+    return first.lower_ in lex.role_nouns and (
+        first.is_lower or first.is_sent_start or len(span) > 1
+    )
+
+
+def country_names(code: str) -> tuple[str, ...]:
+    territories = Locale(code).territories
+    return tuple(
+        name for key, name in territories.items() if len(key) == 2 and key not in NOT_COUNTRIES
+    )
+
+
+@cache
+def gazetteer(code: str) -> PhraseMatcher:
+    lex = lexicon(code)
+    pipeline = nlp.load(code)
+    matcher = PhraseMatcher(pipeline.vocab)
+    organisations = lex.known_organisations + lex.metonym_organisations
+    matcher.add("ORG", [pipeline.make_doc(name) for name in organisations])
+    matcher.add("LOC", [pipeline.make_doc(name) for name in lex.places])
+    matcher.add("MISC", [pipeline.make_doc(name) for name in lex.movements])
+    return matcher
+
+
+def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
+    """Well-known organisations and places spaCy misses or mistypes (OpenAI as MISC)."""
+    by_span = {(m.start, m.end): m for m in names}
+    matches = gazetteer(code)(doc, as_spans=True)
+    for match in filter_spans(matches):
+        label = cast(Label, match.label_)
+        existing = by_span.get((match.start, match.end))
+        if existing is not None:
+            if not (existing.sure and existing.label != label):
+                existing.label, existing.sure = label, True
+        elif not any(m.start < match.end and match.start < m.end for m in names):
+            mention = Mention(match.start, match.end, label, sure=True)
+            names.append(mention)
+            by_span[(match.start, match.end)] = mention
+    return names
+
+
+def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list[Mention]:
+    """'le parquet de Lyon', 'ministère des Affaires étrangères': institution noun + complement."""
+    found = []
+    for token in doc:
+        if token.lower_ not in lex.institution_nouns:
+            continue
+        end = institution_end(doc, token.i, lex)
+        if end > token.i + 1 and any(t.is_title or t.is_upper for t in doc[token.i + 1 : end]):
+            found.append(Mention(token.i, end, "ORG", sure=True))
+    if not found:
+        return names
+    # An institution phrase replaces a name starting at the same place, and keeps the
+    # places and names inside it ("Lyon" in "le parquet de Lyon") as entities of their own.
+    starts = {m.start for m in found}
+    kept = [m for m in names if m.start not in starts]
+    return kept + found
+
+
+def institution_end(doc: Doc, head: int, lex: EntityLexicon) -> int:
+    end = head + 1
+    n = len(doc)
+    while end < n:
+        token = doc[end]
+        if token.pos_ == "ADJ" and token.is_lower:
+            end += 1
+            continue
+        if token.lower_ in ("de", "du", "des", "d'", "d’", "et") and end + 1 < n:
+            nxt = end + 1
+            if doc[nxt].lower_ in lex.articles and nxt + 1 < n:
+                nxt += 1
+            if doc[nxt].is_title or doc[nxt].is_upper:
+                end = nxt + 1
+                while end < n and doc[end].pos_ == "PROPN":
+                    end += 1
+                continue
+        break
+    return end
+
+
+def extend_place(doc: Doc, mention: Mention, lex: EntityLexicon) -> Mention:
+    """'la place de la République', 'rue de la Loi', 'métro Arts-Loi' are places."""
+    i = mention.start - 1
+    if i >= 0 and doc[i].lower_ in lex.articles:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in ("de", "du", "des", "d'", "d’"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in lex.loc_prefix_nouns and doc[i].is_lower:
+        if mention.label == "ORG" and mention.sure:
+            return mention
+        return Mention(i, mention.end, "LOC", sure=True, core=(mention.start, mention.end))
+    return mention
+
+
+def retype_from_context(doc: Doc, mention: Mention, lex: EntityLexicon) -> None:
+    """Type evidence from the words of the name and the noun just before it."""
+    first = doc[mention.start]
+    span_text = doc[mention.start : mention.end].text
+    if span_text in lex.metonym_organisations:
+        mention.label, mention.sure = "ORG", True
+        return
+    if mention.sure:
+        return
+    if first.lower_ in lex.org_head_nouns and mention.end - mention.start >= 1:
+        mention.label, mention.sure = "ORG", True
+        return
+    before = mention.start - 1
+    if before < 0 or not doc[before].is_lower:
+        return
+    if doc[before].lemma_.lower() in lex.org_context_nouns:
+        mention.label, mention.sure = "ORG", True
+    elif doc[before].lower_ in lex.role_nouns and doc[mention.start].is_title:
+        # "le député Pouria Amirshahi", "la ministre Agnès Buzyn"
+        mention.label, mention.sure = "PER", True
+
+
+def renamed_names(doc: Doc, names: list[Mention], lex: EntityLexicon) -> Iterator[Mention]:
+    """The other name in 'Twitter (ancien nom de X)', which spaCy rarely tags (one letter)."""
+    cues = "|".join(re.escape(c) for c in lex.new_name_cues + lex.old_name_cues)
+    pattern = re.compile(
+        rf"\s*\((?:ndlr\s*:\s*)?(?:{cues})\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)\)", re.I
+    )
+    for mention in names:
+        end = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+        match = pattern.match(doc.text, end)
+        if match is None:
+            continue
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is not None and not in_mention(span.start, names):
+            yield Mention(span.start, span.end, mention.label, sure=mention.sure)
+
+
+def without_overlaps(names: list[Mention]) -> list[Mention]:
+    """Keep the longer of two overlapping names (rule-found institutions nest, see above)."""
+    ordered = sorted(names, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for mention in ordered:
+        clash = any(
+            k.start < mention.end and mention.start < k.end and not nests(k, mention) for k in kept
+        )
+        if not clash:
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def nests(outer: Mention, inner: Mention) -> bool:
+    return (
+        outer.sure and outer.label == "ORG" and outer.start < inner.start and inner.end <= outer.end
+    )
+
+
+def apposition_descriptions(
+    doc: Doc, names: list[Mention], lex: EntityLexicon
+) -> Iterator[Mention]:
+    """'Sam Altman, PDG d'OpenAI,' and 'le ministre des Finances, Moshe Kahlon'."""
+    for mention in names:
+        head = doc[mention.start : mention.end].root
+        for child in head.children:
+            if child.dep_ == "appos" and not in_mention(child.i, names):
+                span = description_span(doc, child, lex)
+                if span is not None:
+                    yield Mention(*span, mention.label, "description", describes=mention)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not in_mention(head.head.i, names):
+            span = description_span(doc, head.head, lex, stop=mention.start)
+            if span is not None:
+                yield Mention(*span, mention.label, "description", describes=mention)
+
+
+def in_mention(i: int, names: list[Mention]) -> bool:
+    return any(m.start <= i < m.end for m in names)
+
+
+def description_span(
+    doc: Doc, head: Token, lex: EntityLexicon, stop: int | None = None
+) -> tuple[int, int] | None:
+    """The noun phrase headed by `head`, cut at the first comma, relative pronoun or verb."""
+    if head.pos_ not in ("NOUN", "PROPN") or not (head.lower_ in lex.role_nouns or head.is_lower):
+        return None
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].pos_ == "ADP"):
+        start += 1
+    # An aside in brackets ("(Ndlr : ancien nom de X)") is not a description.
+    if (start > 0 and doc[start - 1].text == "(") or doc[head.left_edge.i].text == "(":
+        return None
+    end = head.i + 1
+    limit = min(head.right_edge.i + 1, stop if stop is not None else len(doc))
+    while end < limit:
+        token = doc[end]
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or "\n" in token.text:
+            break
+        end += 1
+    if end - start > MAX_DESCRIPTION_TOKENS or end <= start:
+        return None
+    return start, end
