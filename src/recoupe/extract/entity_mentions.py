@@ -113,8 +113,8 @@ def find_mentions(doc: Doc, code: str) -> list[Mention]:
     names = [
         m for m in ner_mentions(doc, lex) if is_name(doc[m.start : m.end], lex, lowercase_words)
     ]
-    names = add_gazetteer(doc, names, code)
     names = add_institutions(doc, names, lex)
+    names = add_gazetteer(doc, names, code)
     names = [extend_place(doc, m, lex) for m in names]
     for mention in names:
         retype_from_context(doc, mention, lex)
@@ -280,8 +280,10 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
         if existing is not None:
             if not (existing.sure and existing.label != label):
                 existing.label, existing.sure = label, True
-        elif not any(m.start < match.end and match.start < m.end for m in names):
+        else:
             mention = Mention(match.start, match.end, label, sure=True)
+            if any(overlaps(m, mention) and not nests(m, mention) for m in names):
+                continue
             names.append(mention)
             by_span[(match.start, match.end)] = mention
     return names
@@ -294,7 +296,11 @@ def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list
         if token.lower_ not in lex.institution_nouns:
             continue
         end = institution_end(doc, token.i, lex)
-        if end > token.i + 1 and any(t.is_title or t.is_upper for t in doc[token.i + 1 : end]):
+        # "le parquet de Lyon", or a capitalised head inside a sentence: "la Brigade criminelle"
+        named = any(t.is_title or t.is_upper for t in doc[token.i + 1 : end]) or (
+            token.is_title and not token.is_sent_start
+        )
+        if end > token.i + 1 and named:
             found.append(Mention(token.i, end, "ORG", sure=True))
     if not found:
         return names
@@ -306,6 +312,12 @@ def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list
 
 
 def institution_end(doc: Doc, head: int, lex: EntityLexicon) -> int:
+    """End of an institution's name: adjectives and 'de' complements after its head noun.
+
+    Complements are names ("de Lyon"), or, when the head itself is capitalised as in a
+    proper name, common nouns too ("Commission nationale de contrôle des interceptions").
+    """
+    proper_head = doc[head].is_title and not doc[head].is_sent_start
     end = head + 1
     n = len(doc)
     while end < n:
@@ -317,10 +329,14 @@ def institution_end(doc: Doc, head: int, lex: EntityLexicon) -> int:
             nxt = end + 1
             if doc[nxt].lower_ in lex.articles and nxt + 1 < n:
                 nxt += 1
-            if doc[nxt].is_title or doc[nxt].is_upper:
+            complement = doc[nxt]
+            if complement.is_title or complement.is_upper:
                 end = nxt + 1
                 while end < n and doc[end].pos_ == "PROPN":
                     end += 1
+                continue
+            if proper_head and complement.pos_ == "NOUN" and complement.is_lower:
+                end = nxt + 1
                 continue
         break
     return end
@@ -389,6 +405,10 @@ def without_overlaps(names: list[Mention]) -> list[Mention]:
         if not clash:
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def nests(outer: Mention, inner: Mention) -> bool:
