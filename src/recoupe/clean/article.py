@@ -28,6 +28,8 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     path: str | None = None
+    # What identification found, even when the input or the caller forced `language`.
+    detected_language: str | None = None
 
 
 def clean(raw: RawDoc, published: str | None = None, language: str | None = None) -> Article:
@@ -43,7 +45,8 @@ def clean(raw: RawDoc, published: str | None = None, language: str | None = None
         page = clean_scraped_text(content, title=raw.title)
     if not page.text.strip():
         raise DocumentError("no article text found")
-    lang = raw.language or language or identify_language(page.text)
+    detected = identify_language(page.text)
+    lang = raw.language or language or detected
     if lang not in SUPPORTED_LANGUAGES:
         supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
         raise DocumentError(f"unsupported language '{lang}' (supported: {supported})")
@@ -57,6 +60,7 @@ def clean(raw: RawDoc, published: str | None = None, language: str | None = None
         url=raw.url or page.url,
         outlet=raw.outlet or page.outlet,
         path=raw.path,
+        detected_language=detected,
     )
 
 
