@@ -325,7 +325,11 @@ def institution_end(doc: Doc, head: int, lex: EntityLexicon) -> int:
         if token.pos_ == "ADJ" and token.is_lower:
             end += 1
             continue
-        if token.lower_ in ("de", "du", "des", "d'", "d’", "et") and end + 1 < n:
+        if token.lower_ == "et" and end + 1 < n and doc[end + 1].lower_ in ("de", "du", "des"):
+            # "ministère de l'Agriculture et du Développement rural"
+            end += 1
+            continue
+        if token.lower_ in ("de", "du", "des", "d'", "d’") and end + 1 < n:
             nxt = end + 1
             if doc[nxt].lower_ in lex.articles and nxt + 1 < n:
                 nxt += 1
