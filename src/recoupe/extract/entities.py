@@ -146,8 +146,15 @@ class Grouping:
                 self.preferred.add(target)
 
     def in_parentheses_after(self, name: int, acronym: int) -> bool:
+        """'Mouvement Cinq Etoiles (M5S)'; not 'Muriel Jourda (LR)', a party after a person."""
         between = self.doc.text[self.char_end(name) : self.char_start(acronym)]
-        return between.strip() == "(" and self.mentions[name].end - self.mentions[name].start > 1
+        initials = acronym_of(self.text(name), self.lex)
+        return (
+            between.strip() == "("
+            and self.mentions[name].label != "PER"
+            and initials is not None
+            and initials[0] == self.text(acronym)[0].upper()
+        )
 
     def merge_short_forms(self) -> None:
         """'Musk' after 'Elon Musk', 'la Commission' after 'la Commission européenne'."""

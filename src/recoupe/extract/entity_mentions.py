@@ -208,7 +208,9 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
             end = i
             break
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in lex.name_particles | lex.articles
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in lex.name_particles | lex.articles
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("PRON", "ADV", "SCONJ"))
     ):
         end -= 1
     return start, end
@@ -416,9 +418,9 @@ def overlaps(a: Mention, b: Mention) -> bool:
 
 
 def nests(outer: Mention, inner: Mention) -> bool:
-    return (
-        outer.sure and outer.label == "ORG" and outer.start < inner.start and inner.end <= outer.end
-    )
+    """A place or a known name inside an institution's name ("Lyon" in "parquet de Lyon")."""
+    inside = outer.start < inner.start and inner.end <= outer.end
+    return outer.sure and outer.label == "ORG" and inside and (inner.sure or inner.label == "LOC")
 
 
 def apposition_descriptions(
@@ -430,12 +432,18 @@ def apposition_descriptions(
         for child in head.children:
             if child.dep_ == "appos" and not in_mention(child.i, names):
                 span = description_span(doc, child, lex)
-                if span is not None:
+                if span is not None and not names_a_person(span, names):
                     yield Mention(*span, mention.label, "description", describes=mention)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not in_mention(head.head.i, names):
             span = description_span(doc, head.head, lex, stop=mention.start)
-            if span is not None:
+            if span is not None and not names_a_person(span, names):
                 yield Mention(*span, mention.label, "description", describes=mention)
+
+
+def names_a_person(span: tuple[int, int], names: list[Mention]) -> bool:
+    """'le chancelier autrichien Sébastian Kurz' describes Kurz, not the name before it."""
+    start, end = span
+    return any(m.label == "PER" and start <= m.start < end for m in names)
 
 
 def in_mention(i: int, names: list[Mention]) -> bool:
@@ -446,7 +454,11 @@ def description_span(
     doc: Doc, head: Token, lex: EntityLexicon, stop: int | None = None
 ) -> tuple[int, int] | None:
     """The noun phrase headed by `head`, cut at the first comma, relative pronoun or verb."""
-    if head.pos_ not in ("NOUN", "PROPN") or not (head.lower_ in lex.role_nouns or head.is_lower):
+    # Only nouns of roles and kinds of organisation: other appositions ("incohérences,
+    # voire mensonges") are too often a misparse to be taken as a description.
+    if head.pos_ not in ("NOUN", "PROPN") or not (
+        head.lower_ in lex.role_nouns or head.lemma_.lower() in lex.org_context_nouns
+    ):
         return None
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].pos_ == "ADP"):
