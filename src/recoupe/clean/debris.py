@@ -38,6 +38,8 @@ class Debris:
     bio_context: re.Pattern[str]
     caption_suffix: re.Pattern[str]
     sentence_openers: frozenset[str]
+    # A sentence glued to the end of the previous paragraph ("semainesLes manifestants").
+    glued_sentence: re.Pattern[str]
 
 
 def any_of(patterns: list[str]) -> str:
@@ -74,4 +76,17 @@ def debris_lexicon(language: str = "fr") -> Debris:
         bio_context=re.compile(data["bio_context"], flags),
         caption_suffix=re.compile(rf"(?:\d{{1,2}}|(?:{suffixes})(?: \d{{1,2}})?)", flags),
         sentence_openers=frozenset(data["sentence_openers"]),
+        glued_sentence=glued_sentence_pattern(data["sentence_openers"]),
     )
+
+
+def glued_sentence_pattern(openers: list[str]) -> re.Pattern[str]:
+    """Two lower-case letters (and a closing mark) directly followed by a sentence opener.
+
+    Case-sensitive on purpose: the capital after a lower-case letter with no space between
+    is what shows a lost line break; names like "iPhone" or "LaLibre" have no opener word.
+    """
+    elided = [re.escape(o) for o in openers if o.endswith(("'", "’"))]
+    whole = [re.escape(o) for o in openers if not o.endswith(("'", "’"))]
+    opener = rf"(?:(?:{'|'.join(whole)})\s|(?:{'|'.join(elided)})\w)"
+    return re.compile(rf"(?<=[a-zà-ÿœ]{{2}})([.!?»”)]?)(?={opener})")

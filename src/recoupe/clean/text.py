@@ -35,6 +35,7 @@ def clean_scraped_text(
 ) -> CleanPage:
     """Clean scraped text; `title` is the known headline (then none is inferred)."""
     debris = debris_lexicon(language)
+    text = debris.glued_sentence.sub(lambda m: m.group(1) + PARAGRAPH_SEPARATOR, text)
     paragraphs = split_paragraphs(remove_post_duplicates(text))
     paragraphs = [p for p in (clean_paragraph(p, debris) for p in paragraphs) if p]
     authors = take_bylines(paragraphs, debris)
