@@ -42,6 +42,7 @@ NON_NAME_POS = {
     "NUM",
 }
 MAX_DESCRIPTION_TOKENS = 10
+CONTRACTED_ARTICLES = frozenset({"du", "au", "aux"})
 GAZETTEERS = ("known_organisations", "metonym_organisations", "places", "movements")
 # CLDR territories that are groupings, not places a text names as such.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
@@ -379,6 +380,9 @@ def retype_from_context(doc: Doc, mention: Mention, lex: EntityLexicon) -> None:
         return
     if doc[before].lemma_.lower() in lex.org_context_nouns:
         mention.label, mention.sure = "ORG", True
+    elif mention.label == "PER" and doc[before].lower_ in lex.articles | CONTRACTED_ARTICLES:
+        # French names of people take no article: "l'Anem", "la Parole libérée" are not people.
+        mention.label = "ORG"
     elif doc[before].lower_ in lex.role_nouns and doc[mention.start].is_title:
         # "le député Pouria Amirshahi", "la ministre Agnès Buzyn"
         mention.label, mention.sure = "PER", True
