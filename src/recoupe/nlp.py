@@ -20,3 +20,11 @@ def load(lang: str) -> Language:
 
 def pipe(texts: Iterable[str], lang: str, batch_size: int = 32) -> Iterator[Doc]:
     yield from load(lang).pipe(texts, batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from the tokens at every access."""
+    cached = doc.user_data.get("recoupe.text")
+    if cached is None:
+        cached = doc.user_data["recoupe.text"] = doc.text
+    return str(cached)

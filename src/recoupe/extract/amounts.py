@@ -28,6 +28,7 @@ from recoupe.extract.numbers import (
     range_lower_bound,
     scale_value,
 )
+from recoupe.nlp import text_of
 from recoupe.record import Amount
 
 # From a million up, a bare "300 milliards" may be money on context alone, "3 millions de
@@ -142,7 +143,7 @@ def amount_pattern(lang: str) -> re.Pattern[str]:
 
 
 def extract_amounts(doc: Doc, ctx: Context) -> list[Amount]:
-    text = doc.text
+    text = text_of(doc)
     resolve = LocalResolver(text, currencies(ctx.lang))
     found: list[tuple[Figure, Unit]] = []
     last_unit: Unit | None = None  # carried over to a later bare "300 milliards"

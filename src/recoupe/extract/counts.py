@@ -30,6 +30,7 @@ from recoupe.extract.numbers import (
     range_lower_bound,
     scale_value,
 )
+from recoupe.nlp import text_of
 from recoupe.record import Amount, Count
 
 PLURAL_ENDINGS = ("s", "x", "z")
@@ -112,7 +113,7 @@ def count_pattern(lang: str) -> re.Pattern[str]:
 
 
 def extract_counts(doc: Doc, ctx: Context, amounts: list[Amount]) -> list[Count]:
-    text = doc.text
+    text = text_of(doc)
     clex = count_lexicon(ctx.lang)
     money = MoneySpans(amounts)
     counted: list[Counted] = []

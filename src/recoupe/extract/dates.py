@@ -29,6 +29,7 @@ from recoupe.extract.dates_calendar import (
 )
 from recoupe.extract.dates_lexicon import DateLexicon, key, lexicon
 from recoupe.extract.dates_tense import direction_at
+from recoupe.nlp import text_of
 from recoupe.record import DateMention, Granularity
 
 
@@ -322,7 +323,7 @@ def without_overlaps(found: Iterator[Candidate]) -> list[Candidate]:
 
 
 def extract_dates(doc: Doc, ctx: Context) -> list[DateMention]:
-    scan = Scan(doc, doc.text, ctx.published, lexicon(ctx.lang))
+    scan = Scan(doc, text_of(doc), ctx.published, lexicon(ctx.lang))
     items: list[Item] = []
     previous_end = -1  # end of the last date found, to read "de 2015 à 2018" as two years
     for candidate in without_overlaps(candidates(scan)):

@@ -25,6 +25,7 @@ from recoupe.extract.entity_mentions import (
     find_mentions,
     lexicon,
 )
+from recoupe.nlp import text_of
 from recoupe.record import Entity, Span
 
 ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&.-]{1,9}$")
@@ -63,6 +64,8 @@ class Grouping:
 
     def __init__(self, doc: Doc, names: list[Mention], lex: EntityLexicon) -> None:
         self.doc = doc
+        self.doc_text = text_of(doc)
+        self.words = [t.text for t in doc]
         self.lex = lex
         self.mentions: list[Mention] = sorted(names, key=lambda m: m.start)
         self.parent = list(range(len(self.mentions)))
@@ -111,7 +114,7 @@ class Grouping:
         """'Twitter (ancien nom de X)': one entity, named by its current name."""
         for i in range(len(self.mentions) - 1):
             j = i + 1
-            between = self.doc.text[self.char_end(i) : self.char_start(j)]
+            between = self.doc_text[self.char_end(i) : self.char_start(j)]
             cue = renaming_cue(between, self.lex)
             if cue is None:
                 continue
@@ -147,7 +150,7 @@ class Grouping:
 
     def in_parentheses_after(self, name: int, acronym: int) -> bool:
         """'Mouvement Cinq Etoiles (M5S)'; not 'Muriel Jourda (LR)', a party after a person."""
-        between = self.doc.text[self.char_end(name) : self.char_start(acronym)]
+        between = self.doc_text[self.char_end(name) : self.char_start(acronym)]
         initials = acronym_of(self.text(name), self.lex)
         return (
             between.strip() == "("
@@ -186,24 +189,21 @@ class Grouping:
         covered = {t for m in self.mentions for t in range(m.start, m.end)}
         forms: dict[tuple[str, ...], int] = {}
         for i, mention in enumerate(self.mentions):
-            words = tuple(t.text for t in self.doc[mention.start : mention.end])
+            words = tuple(self.words[mention.start : mention.end])
             if len("".join(words)) >= 3 and any(c.isupper() for c in words[0]):
                 forms.setdefault(words, i)
             if mention.label == "PER" and len(words) >= 2 and len(words[-1]) >= 3:
                 forms.setdefault((words[-1],), i)
-        if not forms:
-            return
-        longest = max(len(f) for f in forms)
+        first_words = {form[0] for form in forms}
         added: list[tuple[Mention, int]] = []
         i = 0
-        while i < len(self.doc):
-            match = self.form_at(i, forms, longest, covered)
+        while i < len(self.words):
+            match = self.form_at(i, forms, covered) if self.words[i] in first_words else None
             if match is None:
                 i += 1
                 continue
             length, owner = match
-            mention = Mention(i, i + length, self.mentions[owner].label)
-            added.append((mention, owner))
+            added.append((Mention(i, i + length, self.mentions[owner].label), owner))
             i += length
         for mention, owner in added:
             self.mentions.append(mention)
@@ -211,16 +211,19 @@ class Grouping:
             self.union(owner, len(self.mentions) - 1)
 
     def form_at(
-        self, i: int, forms: dict[tuple[str, ...], int], longest: int, covered: set[int]
+        self, i: int, forms: dict[tuple[str, ...], int], covered: set[int]
     ) -> tuple[int, int] | None:
-        for length in range(min(longest, len(self.doc) - i), 0, -1):
-            if any(t in covered for t in range(i, i + length)):
+        """The longest known form starting at token i, on tokens no mention covers."""
+        best: tuple[int, int] | None = None
+        for form, owner in forms.items():
+            length = len(form)
+            if best is not None and length <= best[0]:
                 continue
-            words = tuple(t.text for t in self.doc[i : i + length])
-            owner = forms.get(words)
-            if owner is not None:
-                return length, owner
-        return None
+            if tuple(self.words[i : i + length]) == form and not covered & set(
+                range(i, i + length)
+            ):
+                best = (length, owner)
+        return best
 
     def attach(self, description: Mention, to: Mention) -> None:
         index = next((i for i, m in enumerate(self.mentions) if m is to), None)
@@ -252,7 +255,7 @@ class Grouping:
             start = int(self.doc[m.start].idx)
             last = self.doc[m.end - 1]
             end = int(last.idx) + len(last.text)
-            seen.setdefault((start, end), Span(start=start, end=end, text=self.doc.text[start:end]))
+            seen.setdefault((start, end), Span(start=start, end=end, text=self.doc_text[start:end]))
         return [seen[k] for k in sorted(seen)]
 
     def canonical_name(self, members: list[int]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, cast
 
+import numpy
 from babel import Locale
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +86,7 @@ class EntityLexicon:
     movements: tuple[str, ...]
     new_name_cues: tuple[str, ...]
     old_name_cues: tuple[str, ...]
+    renaming_aside: re.Pattern[str]
 
 
 @cache
@@ -104,7 +106,15 @@ def lexicon(code: str) -> EntityLexicon:
         movements=tuple(data["movements"]),
         new_name_cues=tuple(renaming["new_name_follows"]),
         old_name_cues=tuple(renaming["old_name_follows"]),
+        renaming_aside=renaming_aside(renaming["new_name_follows"] + renaming["old_name_follows"]),
     )
+
+
+def renaming_aside(cues: list[str]) -> re.Pattern[str]:
+    """'(ancien nom de X)', '(Ndlr : ex-Y)' right after a name; group 1 is the other name."""
+    alternation = "|".join(re.escape(c) for c in cues)
+    name = r"[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*"
+    return re.compile(rf"\s*\((?:ndlr\s*:\s*)?(?:{alternation})\s*({name})\)", re.I)
 
 
 def find_mentions(doc: Doc, code: str) -> list[Mention]:
@@ -295,9 +305,7 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
 def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list[Mention]:
     """'le parquet de Lyon', 'ministère des Affaires étrangères': institution noun + complement."""
     found = []
-    for token in doc:
-        if token.lower_ not in lex.institution_nouns:
-            continue
+    for token in tokens_among(doc, lex.institution_nouns):
         end = institution_end(doc, token.i, lex)
         # "le parquet de Lyon", or a capitalised head inside a sentence: "la Brigade criminelle"
         named = any(t.is_title or t.is_upper for t in doc[token.i + 1 : end]) or (
@@ -312,6 +320,13 @@ def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list
     starts = {m.start for m in found}
     kept = [m for m in names if m.start not in starts]
     return kept + found
+
+
+def tokens_among(doc: Doc, lower_forms: frozenset[str]) -> Iterator[Token]:
+    """Tokens whose lower-case form is in the set, found on the Doc's arrays, not in Python."""
+    wanted = [doc.vocab.strings.add(form) for form in lower_forms]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)):
+        yield doc[int(i)]
 
 
 def institution_end(doc: Doc, head: int, lex: EntityLexicon) -> int:
@@ -390,13 +405,10 @@ def retype_from_context(doc: Doc, mention: Mention, lex: EntityLexicon) -> None:
 
 def renamed_names(doc: Doc, names: list[Mention], lex: EntityLexicon) -> Iterator[Mention]:
     """The other name in 'Twitter (ancien nom de X)', which spaCy rarely tags (one letter)."""
-    cues = "|".join(re.escape(c) for c in lex.new_name_cues + lex.old_name_cues)
-    pattern = re.compile(
-        rf"\s*\((?:ndlr\s*:\s*)?(?:{cues})\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)\)", re.I
-    )
+    text = nlp.text_of(doc)
     for mention in names:
         end = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-        match = pattern.match(doc.text, end)
+        match = lex.renaming_aside.match(text, end)
         if match is None:
             continue
         span = doc.char_span(match.start(1), match.end(1))
