@@ -86,7 +86,7 @@ class Grouping:
 
     def text(self, i: int) -> str:
         m = self.mentions[i]
-        return self.doc[m.start : m.end].text
+        return self.doc_text[self.doc[m.start].idx : self.char_end(i)]
 
     def key(self, i: int) -> str:
         return name_key(self.text(i), self.lex)

@@ -44,6 +44,7 @@ NON_NAME_POS = {
 }
 MAX_DESCRIPTION_TOKENS = 10
 CONTRACTED_ARTICLES = frozenset({"du", "au", "aux"})
+LOWERCASE_WORD = re.compile(r"\b[a-zà-öø-ÿœ]+\b")
 GAZETTEERS = ("known_organisations", "metonym_organisations", "places", "movements")
 # CLDR territories that are groupings, not places a text names as such.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
@@ -120,7 +121,7 @@ def renaming_aside(cues: list[str]) -> re.Pattern[str]:
 def find_mentions(doc: Doc, code: str) -> list[Mention]:
     """Name mentions (corrected NER, gazetteer, institutions) and their descriptions."""
     lex = lexicon(code)
-    lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    lowercase_words = set(LOWERCASE_WORD.findall(nlp.text_of(doc)))
     names = [
         m for m in ner_mentions(doc, lex) if is_name(doc[m.start : m.end], lex, lowercase_words)
     ]
