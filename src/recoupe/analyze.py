@@ -23,6 +23,7 @@ from recoupe.extract.amounts import extract_amounts
 from recoupe.extract.counts import extract_counts
 from recoupe.extract.dates import extract_dates
 from recoupe.extract.entities import extract_entities
+from recoupe.extract.quotes import extract_quotes
 from recoupe.published import parse_published
 from recoupe.read import RawDoc, ReadError
 from recoupe.record import ArticleRecord, Source, Span
@@ -106,6 +107,7 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
     body_start = len(article.title) + len(HEADLINE_SEPARATOR) if article.title else 0
     ctx = Context(lang=article.language, published=published, body_start=body_start)
     amounts = extract_amounts(doc, ctx)
+    entities = extract_entities(doc, ctx)
     record = ArticleRecord(
         id=article.id,
         source=Source(path=article.path, url=article.url, outlet=article.outlet),
@@ -114,7 +116,8 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
         authors=article.authors,
         published=format_published(article.published, published),
         text=article.text,
-        entities=extract_entities(doc, ctx),
+        entities=entities,
+        quotes=extract_quotes(doc, ctx, entities),
         amounts=amounts,
         counts=extract_counts(doc, ctx, amounts),
         dates=extract_dates(doc, ctx),

@@ -1,0 +1,327 @@
+"""Direct and reported speech, each with its cue verb and its speaker.
+
+Direct quotes are the quoted segments that reproduce words: labels and scare quotes
+("«gilets jaunes»") are left out; a quote cut by an incise ("..., a-t-il ajouté, ...") gives
+two quotes. Reported speech is the 'que' clause of a speech or thought verb ("a affirmé
+que ..."), a sentence attributed with "selon X" / "d'après X", or a sentence followed by an
+inverted incise ("..., a-t-on appris de sources proches du dossier").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from recoupe.extract.context import Context
+from recoupe.extract.quote_marks import QuotedSegment, quoted_segments
+from recoupe.extract.speakers import (
+    SpeakerResolver,
+    SpeechLexicon,
+    cue_text,
+    cue_tokens,
+    speech_lexicon,
+    subject_of,
+)
+from recoupe.nlp import text_of
+from recoupe.record import Entity, Quote, QuoteKind, Speaker
+
+SENTENCE_END = re.compile(r"[.!?…]\W*$")
+CLITICS = ("-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "-t-il", "-t-elle", "-t-on")
+# How far after a quote's closing mark an incise verb may stand ("», a déclaré ...").
+INCISE_REACH = 6
+# A quote with no cue of its own continues the last speaker's words this close after them.
+CONTINUITY_CHARS = 800
+NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: Token | None
+
+
+def extract_quotes(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Quote]:
+    lex = speech_lexicon(ctx.lang)
+    text = text_of(doc)
+    resolver = SpeakerResolver(doc, entities, lex)
+    segments = quoted_segments(text)
+    direct = DirectQuotes(doc, text, lex, resolver).find(segments)
+    indirect = reported_speech(doc, lex, resolver, segments)
+    found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    return [to_record(f"q{i}", q, text) for i, q in enumerate(found, start=1)]
+
+
+def to_record(quote_id: str, found: FoundQuote, text: str) -> Quote:
+    words = text[found.start : found.end]
+    return Quote(
+        id=quote_id,
+        start=found.start,
+        end=found.end,
+        text=words,
+        kind=found.kind,
+        speaker=found.speaker or Speaker(),
+        cue=cue_text(found.cue) if found.cue is not None else None,
+        key=quote_key(words),
+    )
+
+
+def quote_key(words: str) -> str:
+    """The quote's words folded (case, accents, punctuation), to find it again elsewhere."""
+    folded = unicodedata.normalize("NFKD", words.replace("’", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return NON_WORD.sub(" ", folded).strip()
+
+
+class DirectQuotes:
+    """Quoted segments that are someone's words, with who said them."""
+
+    def __init__(self, doc: Doc, text: str, lex: SpeechLexicon, resolver: SpeakerResolver) -> None:
+        self.doc = doc
+        self.text = text
+        self.lex = lex
+        self.resolver = resolver
+        self.last: FoundQuote | None = None
+
+    def find(self, segments: list[QuotedSegment]) -> list[FoundQuote]:
+        found: list[FoundQuote] = []
+        for segment in segments:
+            span = self.doc.char_span(segment.start, segment.end, alignment_mode="expand")
+            if span is None or self.is_label(span, segment):
+                continue
+            for part, incise in split_at_incise(span, self.lex):
+                quote = self.attribute(part, segment, incise)
+                found.append(quote)
+                self.last = quote
+        return found
+
+    def is_label(self, span: Span, segment: QuotedSegment) -> bool:
+        """'«gilets jaunes»', '«The Times»', 'de «bloquer» la France' are not quotations."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) > self.lex.max_label_words:
+            return False
+        if SENTENCE_END.search(self.text[segment.start : segment.end]):
+            return False
+        if self.text[: segment.open_at].rstrip().endswith(":"):
+            return False
+        return self.governing_cue(span) is None
+
+    def governing_cue(self, span: Span) -> Token | None:
+        """A speech verb the quoted words depend on ('a qualifié l'offre de « ridicule »')."""
+        token = span.root
+        for _ in range(3):
+            if token.head is token:
+                return None
+            token = token.head
+            if token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB":
+                return token
+        return None
+
+    def attribute(self, span: Span, segment: QuotedSegment, incise: Token | None) -> FoundQuote:
+        cue = incise or self.cue_of(span, segment)
+        speaker = self.resolver.speaker_of(cue) if cue is not None else None
+        if speaker is None:
+            speaker = self.source_in_sentence(span)
+        if speaker is None and cue is None and self.continues_last(span):
+            assert self.last is not None
+            speaker, cue = self.last.speaker, self.last.cue
+        return FoundQuote(span.start_char, span.end_char, "direct", speaker, cue)
+
+    def cue_of(self, span: Span, segment: QuotedSegment) -> Token | None:
+        return (
+            self.governing_cue(span)
+            or self.incise_after(segment)
+            or self.introduction_before(segment)
+        )
+
+    def incise_after(self, segment: QuotedSegment) -> Token | None:
+        """'« ... », a-t-il ajouté' and '« ... », explique Marie Dupont.'"""
+        after = self.doc.char_span(segment.close_at, segment.close_at + 1, alignment_mode="expand")
+        if after is None:
+            return None
+        sentence_end = after.sent.end if after.end <= after.sent.end else after.end
+        for token in self.doc[after.end : min(after.end + INCISE_REACH, len(self.doc))]:
+            if token.i >= sentence_end and token.is_sent_start:
+                return None
+            if self.is_cue(token):
+                return token
+            if not (token.is_punct or token.pos_ in ("AUX", "ADV", "PRON")):
+                return None
+        return None
+
+    def introduction_before(self, segment: QuotedSegment) -> Token | None:
+        """'Sam Altman a ironisé sur X : « ... »': the nearest cue earlier in the sentence."""
+        opening = self.doc.char_span(segment.open_at, segment.open_at + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        for token in reversed(self.doc[opening.sent.start : opening.start]):
+            if self.is_cue(token):
+                return token
+        return None
+
+    def is_cue(self, token: Token) -> bool:
+        return token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB"
+
+    def source_in_sentence(self, span: Span) -> Speaker | None:
+        """'Selon le ministère, « ... »'."""
+        sentence = span.sent
+        for token in sentence:
+            if is_source_preposition(token, self.lex) and not (span.start <= token.i < span.end):
+                return self.resolver.speaker_from(token.head)
+        return None
+
+    def continues_last(self, span: Span) -> bool:
+        """A quote opening its paragraph, or after a colon, goes on with the last speaker."""
+        if self.last is None or span.start_char - self.last.end > CONTINUITY_CHARS:
+            return False
+        before = self.text[: span.start_char].rstrip(' «“"„‹')
+        return before.endswith(("\n", ":")) or before == ""
+
+
+def split_at_incise(span: Span, lex: SpeechLexicon) -> list[tuple[Span, Token | None]]:
+    """'« A, a-t-il dit, B »' is two quotes, A and B, both with the cue 'a dit'."""
+    doc = span.doc
+    for token in span[1:-1]:
+        if token.lemma_ not in lex.cue_lemmas or token.pos_ != "VERB":
+            continue
+        left = token.i - 1
+        while left > span.start and (
+            doc[left].dep_.startswith("aux") or doc[left].lower_ in CLITICS
+        ):
+            left -= 1
+        right = incise_end(token)
+        if doc[left].text != "," or right >= span.end - 1 or doc[right].text != ",":
+            continue
+        first, second = doc[span.start : left], doc[right + 1 : span.end]
+        if len(first) >= 2 and len(second) >= 2:
+            return [(first, token), (second, token)]
+    return [(span, None)]
+
+
+def is_incise_clitic(token: Token) -> bool:
+    """The auxiliary and clitics of an inverted incise: 'a', '-t', '-il'."""
+    return bool(token.dep_.startswith("aux") or token.lower_ in CLITICS)
+
+
+def incise_end(verb: Token) -> int:
+    """Index just after the incise's verb and its inverted subject or clitics."""
+    end = verb.i + 1
+    doc = verb.doc
+    while end < len(doc) and doc[end].lower_ in CLITICS:
+        end += 1
+    subject = subject_of(verb)
+    if subject is not None and subject.i > verb.i:
+        end = max(end, subject.right_edge.i + 1)
+    return end
+
+
+def is_source_preposition(token: Token, lex: SpeechLexicon) -> bool:
+    lower = token.lower_
+    if lower not in lex.source_prepositions or token.dep_ != "case":
+        return False
+    # "pour" attributes only in "Pour X, ..." at the start of a sentence.
+    return lower != "pour" or bool(token.is_sent_start and token.head.pos_ in ("PROPN", "NOUN"))
+
+
+def reported_speech(
+    doc: Doc, lex: SpeechLexicon, resolver: SpeakerResolver, segments: list[QuotedSegment]
+) -> list[FoundQuote]:
+    found: list[FoundQuote] = []
+    quoted = [(s.open_at, s.close_at) for s in segments]
+    for cue in cue_tokens(doc, lex):
+        if inside(cue.idx, quoted):
+            continue
+        content = que_clause(cue) or inverted_incise_content(cue)
+        if content is None or within_one(content, quoted):
+            continue
+        found.append(
+            FoundQuote(
+                content.start_char, content.end_char, "indirect", resolver.speaker_of(cue), cue
+            )
+        )
+    found += attributed_sentences(doc, lex, resolver, quoted)
+    return found
+
+
+def que_clause(cue: Token) -> Span | None:
+    """'a affirmé que X' -> 'X': the complement clause, without 'que'."""
+    for child in cue.children:
+        if child.dep_ != "ccomp" or child.i < cue.i:
+            continue
+        tokens = list(child.subtree)
+        marks = [t for t in tokens if t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’")]
+        if not marks or marks[0].i != tokens[0].i:
+            continue
+        return trimmed(cue.doc[tokens[0].i + 1 : tokens[-1].i + 1])
+    return None
+
+
+def inverted_incise_content(cue: Token) -> Span | None:
+    """'La réunion a été reportée, a-t-on appris ...' -> 'La réunion a été reportée'."""
+    subject = subject_of(cue)
+    if subject is None or subject.i < cue.i or cue.dep_ not in ("parataxis", "conj", "dep"):
+        return None
+    left = cue.i - 1
+    doc = cue.doc
+    while left > cue.sent.start and (
+        doc[left].dep_.startswith("aux") or doc[left].lower_ in CLITICS
+    ):
+        left -= 1
+    if doc[left].text != "," or left <= cue.sent.start:
+        return None
+    return trimmed(doc[cue.sent.start : left])
+
+
+def attributed_sentences(
+    doc: Doc, lex: SpeechLexicon, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
+) -> list[FoundQuote]:
+    """'Selon la préfecture, 4 200 personnes ont défilé' -> reported by 'la préfecture'."""
+    found = []
+    for sentence in doc.sents:
+        if any(sentence.start_char <= o < sentence.end_char for o, _ in quoted):
+            continue
+        for token in sentence:
+            if not is_source_preposition(token, lex):
+                continue
+            source = token.head
+            phrase_start, phrase_end = token.i, source.right_edge.i + 1
+            content = rest_of_sentence(sentence, phrase_start, phrase_end)
+            if content is not None:
+                speaker = resolver.speaker_from(source)
+                found.append(
+                    FoundQuote(content.start_char, content.end_char, "indirect", speaker, None)
+                )
+            break
+    return found
+
+
+def rest_of_sentence(sentence: Span, start: int, end: int) -> Span | None:
+    """The sentence without the 'selon X' phrase: the words before it, or those after it."""
+    doc = sentence.doc
+    before = trimmed(doc[sentence.start : start])
+    after = trimmed(doc[end : sentence.end])
+    longest = max((s for s in (before, after) if s is not None), key=len, default=None)
+    return longest if longest is not None and len(longest) >= 3 else None
+
+
+def trimmed(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= char <= end for start, end in ranges)
+
+
+def within_one(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char and span.end_char <= end + 1 for start, end in ranges)

@@ -1,0 +1,200 @@
+"""Who speaks: the cue verb of a quote, its subject, and the entity that subject refers to.
+
+The subject of a speech verb is found on the dependency parse: the ordinary subject ("Musk a
+répliqué"), the inverted one ("a déclaré le ministre", "a-t-il ajouté"), the antecedent of a
+relative "qui". Pronouns are resolved to the most recent person of the same gender; names
+and descriptions to the entity holding that mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+
+import numpy
+from spacy.tokens import Doc, Token
+
+from recoupe import lang
+from recoupe.record import Entity, Speaker
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# Verb chains through which a subject is shared: "a tenu à préciser", "a dit et répété",
+# "..., estimant que".
+SUBJECT_SHARING_DEPS = ("xcomp", "conj", "advcl")
+MAX_SPEAKER_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    cue_lemmas: frozenset[str]
+    speech_lemmas: frozenset[str]
+    source_prepositions: frozenset[str]
+    learned_verbs: frozenset[str]
+    anonymous_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    feminine_markers: frozenset[str]
+    masculine_markers: frozenset[str]
+    max_label_words: int
+
+
+@cache
+def speech_lexicon(code: str) -> SpeechLexicon:
+    data = lang.load(code, "speech")
+    return SpeechLexicon(
+        cue_lemmas=frozenset(data["speech_verbs"]) | frozenset(data["cognition_verbs"]),
+        speech_lemmas=frozenset(data["speech_verbs"]),
+        source_prepositions=frozenset(data["source_prepositions"]),
+        learned_verbs=frozenset(data["learned_verbs"]),
+        anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
+        masculine_pronouns=frozenset(data["masculine_pronouns"]),
+        feminine_pronouns=frozenset(data["feminine_pronouns"]),
+        plural_pronouns=frozenset(data["plural_pronouns"]),
+        feminine_markers=frozenset(data["feminine_markers"]),
+        masculine_markers=frozenset(data["masculine_markers"]),
+        max_label_words=int(data["max_label_words"]),
+    )
+
+
+def cue_tokens(doc: Doc, lex: SpeechLexicon) -> list[Token]:
+    """Verbs of speech or thought, found on the lemma array rather than token by token."""
+    wanted = [doc.vocab.strings.add(lemma) for lemma in lex.cue_lemmas]
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array("LEMMA"), wanted))
+    return [doc[int(i)] for i in hits if doc[int(i)].pos_ in ("VERB", "AUX")]
+
+
+def cue_text(verb: Token) -> str:
+    """'a répliqué', 'a ajouté' (for 'a-t-il ajouté'), 'précise'."""
+    auxiliaries = [t for t in verb.children if t.dep_.startswith("aux") and t.i < verb.i]
+    return " ".join(t.text for t in [*auxiliaries, verb])
+
+
+class SpeakerResolver:
+    """Maps subjects to entities of the article and resolves pronouns."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], lex: SpeechLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.entities = {e.id: e for e in entities}
+        spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+        self.span_starts = [s[0] for s in spans]
+        self.spans = spans
+        self.person_mentions = sorted(
+            (m.start, e.id) for e in entities if e.type == "PER" for m in e.mentions
+        )
+        self.genders = {e.id: self.gender(e) for e in entities if e.type == "PER"}
+
+    def entity_at(self, char: int) -> str | None:
+        """The entity whose mention covers this character, the shortest mention first."""
+        i = bisect.bisect_right(self.span_starts, char)
+        best: tuple[int, str] | None = None
+        for start, end, entity_id in self.spans[max(0, i - 8) : i]:
+            if start <= char < end and (best is None or end - start < best[0]):
+                best = (end - start, entity_id)
+        return best[1] if best else None
+
+    def gender(self, entity: Entity) -> str | None:
+        """'f', 'm' or None, from honorifics, articles and roles next to its mentions."""
+        feminine = masculine = 0
+        for mention in entity.mentions:
+            words = self.words_before(mention.start) + mention.text.lower().split()[:1]
+            feminine += sum(w in self.lex.feminine_markers for w in words)
+            masculine += sum(w in self.lex.masculine_markers for w in words)
+        if feminine > masculine:
+            return "f"
+        if masculine > feminine:
+            return "m"
+        return None
+
+    def words_before(self, char: int) -> list[str]:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return []
+        start = max(0, span.start - 2)
+        return [t.lower_ for t in self.doc[start : span.start]]
+
+    def speaker_of(self, verb: Token) -> Speaker | None:
+        """The speaker of a cue verb, or None when the text gives none ('on', no subject)."""
+        if verb.lemma_ in self.lex.learned_verbs:
+            source = learned_source(verb)
+            if source is not None:
+                return self.speaker_from(source)
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        return self.speaker_from(subject)
+
+    def speaker_from(self, token: Token) -> Speaker | None:
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            if (
+                lower in self.lex.anonymous_pronouns
+                or lower.lstrip("-") in self.lex.anonymous_pronouns
+            ):
+                return None
+            return self.resolve_pronoun(token)
+        entity_id = self.entity_at(token.idx)
+        return Speaker(entity=entity_id, text=noun_phrase(token))
+
+    def resolve_pronoun(self, pronoun: Token) -> Speaker | None:
+        lower = pronoun.lower_
+        if lower in self.lex.plural_pronouns:
+            return None
+        wanted = "f" if lower in self.lex.feminine_pronouns else "m"
+        if lower not in self.lex.feminine_pronouns | self.lex.masculine_pronouns:
+            return None
+        i = bisect.bisect_left(self.person_mentions, (pronoun.idx, ""))
+        for _start, entity_id in reversed(self.person_mentions[:i]):
+            if self.genders.get(entity_id) in (wanted, None):
+                entity = self.entities[entity_id]
+                return Speaker(entity=entity_id, text=entity.name)
+        return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing verb chains; a relative 'qui' gives its antecedent."""
+    token: Token | None = verb
+    for _ in range(3):
+        if token is None:
+            return None
+        subject = next(
+            (c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in ("-t", "t")),
+            None,
+        )
+        if subject is not None:
+            if subject.lower_ == "qui" and token.dep_ == "acl:relcl":
+                return token.head
+            return subject
+        token = (
+            token.head if token.dep_ in SUBJECT_SHARING_DEPS and token.head is not token else None
+        )
+    return None
+
+
+def learned_source(verb: Token) -> Token | None:
+    """'a-t-on appris de sources proches du dossier' -> 'sources'."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and any(
+            c.lower_ in ("de", "d'", "d’", "auprès") for c in child.children
+        ):
+            return child
+    return None
+
+
+def noun_phrase(token: Token) -> str:
+    """The words of the noun phrase headed by `token`, without relative clauses or asides."""
+    tokens = [t for t in token.subtree]
+    start = token.i
+    for t in reversed([t for t in tokens if t.i < token.i]):
+        if t.is_punct or t.dep_ == "case":
+            break
+        start = t.i
+    end = token.i + 1
+    for t in (t for t in tokens if t.i > token.i):
+        if t.i != end or t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            break
+        end += 1
+    end = min(end, start + MAX_SPEAKER_TOKENS)
+    return token.doc[start:end].text
