@@ -124,9 +124,12 @@ class DirectQuotes:
 
     def attribute(self, span: Span, segment: QuotedSegment, incise: Token | None) -> FoundQuote:
         cue = incise or self.cue_of(span, segment)
-        speaker = self.resolver.speaker_of(cue) if cue is not None else None
+        quoted = (segment.open_at, segment.close_at)
+        speaker = self.resolver.speaker_of(cue, quoted) if cue is not None else None
         if speaker is None:
             speaker = self.source_in_sentence(span)
+        if speaker is None and cue is None:
+            speaker = self.sentence_subject(span)
         if speaker is None and cue is None and self.continues_last(span):
             assert self.last is not None
             speaker, cue = self.last.speaker, self.last.cue
@@ -155,7 +158,10 @@ class DirectQuotes:
         return None
 
     def introduction_before(self, segment: QuotedSegment) -> Token | None:
-        """'Sam Altman a ironisé sur X : « ... »': the nearest cue earlier in the sentence."""
+        """'Sam Altman a ironisé sur X : « ... »': a cue earlier in the sentence, when a colon
+        announces the quote."""
+        if not self.text[: segment.open_at].rstrip().endswith(":"):
+            return None
         opening = self.doc.char_span(segment.open_at, segment.open_at + 1, alignment_mode="expand")
         if opening is None:
             return None
@@ -165,7 +171,12 @@ class DirectQuotes:
         return None
 
     def is_cue(self, token: Token) -> bool:
-        return token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB"
+        """A speech or thought verb in the active voice ('a été poursuivie' is no cue)."""
+        return (
+            token.lemma_ in self.lex.cue_lemmas
+            and token.pos_ == "VERB"
+            and not any(c.dep_ == "aux:pass" for c in token.children)
+        )
 
     def source_in_sentence(self, span: Span) -> Speaker | None:
         """'Selon le ministère, « ... »'."""
@@ -175,12 +186,23 @@ class DirectQuotes:
                 return self.resolver.speaker_from(token.head)
         return None
 
+    def sentence_subject(self, span: Span) -> Speaker | None:
+        """'M. Collinet compte rejoindre la capitale « en sept jours »': a quoted fragment
+        inside a sentence about a person is that person's words."""
+        sentence = span.sent
+        if span.start == sentence.start or span.start <= sentence.root.i < span.end:
+            return None
+        subject = subject_of(sentence.root)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        speaker = self.resolver.speaker_from(subject)
+        if speaker is None or speaker.entity is None:
+            return None
+        return speaker if self.resolver.is_person(speaker.entity) else None
+
     def continues_last(self, span: Span) -> bool:
-        """A quote opening its paragraph, or after a colon, goes on with the last speaker."""
-        if self.last is None or span.start_char - self.last.end > CONTINUITY_CHARS:
-            return False
-        before = self.text[: span.start_char].rstrip(' «“"„‹')
-        return before.endswith(("\n", ":")) or before == ""
+        """A quote with no cue of its own, shortly after another, goes on with its speaker."""
+        return self.last is not None and span.start_char - self.last.end <= CONTINUITY_CHARS
 
 
 def split_at_incise(span: Span, lex: SpeechLexicon) -> list[tuple[Span, Token | None]]:

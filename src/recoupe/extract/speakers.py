@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from recoupe import lang
 from recoupe.record import Entity, Speaker
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-# Verb chains through which a subject is shared: "a tenu à préciser", "a dit et répété",
-# "..., estimant que".
-SUBJECT_SHARING_DEPS = ("xcomp", "conj", "advcl")
+# Verb chains through which a subject is shared: "a tenu à préciser", "..., estimant que".
+SUBJECT_SHARING_DEPS = ("xcomp", "advcl")
+# "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
+INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
 
 
@@ -115,28 +116,70 @@ class SpeakerResolver:
         start = max(0, span.start - 2)
         return [t.lower_ for t in self.doc[start : span.start]]
 
-    def speaker_of(self, verb: Token) -> Speaker | None:
-        """The speaker of a cue verb, or None when the text gives none ('on', no subject)."""
+    def speaker_of(self, verb: Token, quoted: tuple[int, int] | None = None) -> Speaker | None:
+        """The speaker of a cue verb, or None when the text gives none ('on', no subject).
+
+        `quoted` is the character range of the quote being attributed: a subject found
+        inside it is a misparse, and after a quote the subject follows the verb.
+        """
         if verb.lemma_ in self.lex.learned_verbs:
             source = learned_source(verb)
             if source is not None:
                 return self.speaker_from(source)
         subject = subject_of(verb)
+        if subject is not None and quoted and quoted[0] <= subject.idx < quoted[1]:
+            subject = None
+        if quoted and verb.idx > quoted[1] and (subject is None or subject.i < verb.i):
+            subject = self.inverted_subject(verb) or subject
         if subject is None:
             return None
         return self.speaker_from(subject)
 
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """'», a expliqué à l'AFP Denis Collinet': the first name after the verb that is
+        not inside a prepositional phrase, within the incise."""
+        window = self.doc[verb.i + 1 : min(verb.i + 1 + MAX_SPEAKER_TOKENS, verb.sent.end)]
+        end = next((t.i for t in window if t.is_punct), window.end)
+        window = self.doc[window.start : end]
+        for token in window:
+            if token.lower_ in INVERTED_CLITICS:
+                return token
+        for token in window:
+            entity_id = self.entity_at(token.idx)
+            if entity_id is not None and self.entities[entity_id].type == "PER":
+                return token
+        after_preposition = False
+        for token in window:
+            if token.pos_ == "ADP":
+                after_preposition = True
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "obl:mod":
+                if not after_preposition:
+                    return token
+                after_preposition = False
+        return None
+
     def speaker_from(self, token: Token) -> Speaker | None:
         lower = token.lower_
         if token.pos_ == "PRON":
-            if (
-                lower in self.lex.anonymous_pronouns
-                or lower.lstrip("-") in self.lex.anonymous_pronouns
-            ):
+            if lower.lstrip("-") in self.lex.anonymous_pronouns:
                 return None
             return self.resolve_pronoun(token)
-        entity_id = self.entity_at(token.idx)
-        return Speaker(entity=entity_id, text=noun_phrase(token))
+        start, end = noun_phrase_bounds(token)
+        phrase = token.doc[start:end]
+        entity_id = self.entity_at(token.idx) or self.entity_in(phrase)
+        return Speaker(entity=entity_id, text=phrase.text)
+
+    def is_person(self, entity_id: str) -> bool:
+        return self.entities[entity_id].type == "PER"
+
+    def entity_in(self, phrase: Span) -> str | None:
+        """The entity named inside a speaker phrase ('le ministre Bruno Le Maire')."""
+        found = [self.entity_at(t.idx) for t in phrase if t.pos_ == "PROPN"]
+        people = [e for e in found if e is not None and self.entities[e].type == "PER"]
+        named: list[str] = [e for e in found if e is not None]
+        if people:
+            return people[0]
+        return named[0] if named else None
 
     def resolve_pronoun(self, pronoun: Token) -> Speaker | None:
         lower = pronoun.lower_
@@ -154,23 +197,35 @@ class SpeakerResolver:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing verb chains; a relative 'qui' gives its antecedent."""
-    token: Token | None = verb
+    """The subject of a verb: an inverted clitic ('a-t-il dit'), the parsed subject, or the
+    subject of the verb it depends on ('a tenu à préciser', '..., estimant que');
+    a relative 'qui' gives its antecedent."""
+    token = verb
     for _ in range(3):
-        if token is None:
-            return None
+        clitic = next((c for c in token.children if c.lower_ in INVERTED_CLITICS), None)
+        if clitic is not None:
+            return clitic
         subject = next(
-            (c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in ("-t", "t")),
-            None,
+            (c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "-t"), None
         )
         if subject is not None:
             if subject.lower_ == "qui" and token.dep_ == "acl:relcl":
                 return token.head
             return subject
-        token = (
-            token.head if token.dep_ in SUBJECT_SHARING_DEPS and token.head is not token else None
-        )
+        if token.head is token or not shares_subject(token):
+            return None
+        token = token.head
     return None
+
+
+def shares_subject(token: Token) -> bool:
+    """Whether `token` takes its subject from its head: a verb chain, or a participle on a
+    noun that is itself the object of a verb ('a publié un communiqué condamnant ...')."""
+    if token.dep_ in SUBJECT_SHARING_DEPS:
+        return True
+    if token.dep_ == "acl" and token.pos_ == "VERB":
+        return True
+    return token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg")
 
 
 def learned_source(verb: Token) -> Token | None:
@@ -183,9 +238,9 @@ def learned_source(verb: Token) -> Token | None:
     return None
 
 
-def noun_phrase(token: Token) -> str:
-    """The words of the noun phrase headed by `token`, without relative clauses or asides."""
-    tokens = [t for t in token.subtree]
+def noun_phrase_bounds(token: Token) -> tuple[int, int]:
+    """The noun phrase headed by `token`, without relative clauses, asides or its preposition."""
+    tokens = list(token.subtree)
     start = token.i
     for t in reversed([t for t in tokens if t.i < token.i]):
         if t.is_punct or t.dep_ == "case":
@@ -196,5 +251,4 @@ def noun_phrase(token: Token) -> str:
         if t.i != end or t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         end += 1
-    end = min(end, start + MAX_SPEAKER_TOKENS)
-    return token.doc[start:end].text
+    return start, min(end, start + MAX_SPEAKER_TOKENS)
