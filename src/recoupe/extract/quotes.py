@@ -51,8 +51,9 @@ def extract_quotes(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Quote
     text = text_of(doc)
     resolver = SpeakerResolver(doc, entities, lex)
     segments = quoted_segments(text)
-    direct = DirectQuotes(doc, text, lex, resolver).find(segments)
-    indirect = reported_speech(doc, lex, resolver, segments)
+    cues = [c for c in cue_tokens(doc, lex) if not inside(c.idx, spans_of(segments))]
+    direct = DirectQuotes(doc, text, lex, resolver, speech_turns(cues, resolver)).find(segments)
+    indirect = reported_speech(doc, lex, resolver, segments, cues)
     found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
     return [to_record(f"q{i}", q, text) for i, q in enumerate(found, start=1)]
 
@@ -81,11 +82,20 @@ def quote_key(words: str) -> str:
 class DirectQuotes:
     """Quoted segments that are someone's words, with who said them."""
 
-    def __init__(self, doc: Doc, text: str, lex: SpeechLexicon, resolver: SpeakerResolver) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        lex: SpeechLexicon,
+        resolver: SpeakerResolver,
+        turns: list[FoundQuote],
+    ) -> None:
         self.doc = doc
         self.text = text
         self.lex = lex
         self.resolver = resolver
+        # Who spoke last, before each quote: earlier quotes and speech verbs outside quotes.
+        self.turns = turns
         self.last: FoundQuote | None = None
 
     def find(self, segments: list[QuotedSegment]) -> list[FoundQuote]:
@@ -130,17 +140,17 @@ class DirectQuotes:
             speaker = self.source_in_sentence(span)
         if speaker is None and cue is None:
             speaker = self.sentence_subject(span)
-        if speaker is None and cue is None and self.continues_last(span):
-            assert self.last is not None
-            speaker, cue = self.last.speaker, self.last.cue
+        if speaker is None and cue is None:
+            previous = self.previous_turn(span.start_char)
+            if previous is not None:
+                speaker, cue = previous.speaker, previous.cue
         return FoundQuote(span.start_char, span.end_char, "direct", speaker, cue)
 
     def cue_of(self, span: Span, segment: QuotedSegment) -> Token | None:
-        return (
-            self.governing_cue(span)
-            or self.incise_after(segment)
-            or self.introduction_before(segment)
-        )
+        cue = self.governing_cue(span) or self.incise_after(segment)
+        if cue is not None and segment.open_at <= cue.idx <= segment.close_at:
+            cue = None  # the quoted words' own verb
+        return cue or self.introduction_before(segment)
 
     def incise_after(self, segment: QuotedSegment) -> Token | None:
         """'« ... », a-t-il ajouté' and '« ... », explique Marie Dupont.'"""
@@ -200,9 +210,15 @@ class DirectQuotes:
             return None
         return speaker if self.resolver.is_person(speaker.entity) else None
 
-    def continues_last(self, span: Span) -> bool:
-        """A quote with no cue of its own, shortly after another, goes on with its speaker."""
-        return self.last is not None and span.start_char - self.last.end <= CONTINUITY_CHARS
+    def previous_turn(self, start: int) -> FoundQuote | None:
+        """A quote with no cue of its own, shortly after someone spoke, goes on with them."""
+        earlier = [t for t in self.turns if t.end <= start and t.speaker is not None]
+        if self.last is not None and self.last.speaker is not None:
+            earlier.append(self.last)
+        if not earlier:
+            return None
+        latest = max(earlier, key=lambda t: t.end)
+        return latest if start - latest.end <= CONTINUITY_CHARS else None
 
 
 def split_at_incise(span: Span, lex: SpeechLexicon) -> list[tuple[Span, Token | None]]:
@@ -250,14 +266,30 @@ def is_source_preposition(token: Token, lex: SpeechLexicon) -> bool:
     return lower != "pour" or bool(token.is_sent_start and token.head.pos_ in ("PROPN", "NOUN"))
 
 
+def spans_of(segments: list[QuotedSegment]) -> list[tuple[int, int]]:
+    return [(s.open_at, s.close_at) for s in segments]
+
+
+def speech_turns(cues: list[Token], resolver: SpeakerResolver) -> list[FoundQuote]:
+    """Every speech verb outside quotes whose speaker is a known person, as a turn."""
+    turns = []
+    for cue in cues:
+        speaker = resolver.speaker_of(cue)
+        if speaker is not None and speaker.entity and resolver.is_person(speaker.entity):
+            turns.append(FoundQuote(cue.idx, cue.idx + len(cue.text), "indirect", speaker, cue))
+    return turns
+
+
 def reported_speech(
-    doc: Doc, lex: SpeechLexicon, resolver: SpeakerResolver, segments: list[QuotedSegment]
+    doc: Doc,
+    lex: SpeechLexicon,
+    resolver: SpeakerResolver,
+    segments: list[QuotedSegment],
+    cues: list[Token],
 ) -> list[FoundQuote]:
     found: list[FoundQuote] = []
-    quoted = [(s.open_at, s.close_at) for s in segments]
-    for cue in cue_tokens(doc, lex):
-        if inside(cue.idx, quoted):
-            continue
+    quoted = spans_of(segments)
+    for cue in cues:
         content = que_clause(cue) or inverted_incise_content(cue)
         if content is None or within_one(content, quoted):
             continue

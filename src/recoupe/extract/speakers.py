@@ -24,6 +24,7 @@ SUBJECT_SHARING_DEPS = ("xcomp", "advcl")
 # "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
+CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
 @dataclass(frozen=True)
@@ -136,22 +137,20 @@ class SpeakerResolver:
         return self.speaker_from(subject)
 
     def inverted_subject(self, verb: Token) -> Token | None:
-        """'», a expliqué à l'AFP Denis Collinet': the first name after the verb that is
-        not inside a prepositional phrase, within the incise."""
-        window = self.doc[verb.i + 1 : min(verb.i + 1 + MAX_SPEAKER_TOKENS, verb.sent.end)]
-        end = next((t.i for t in window if t.is_punct), window.end)
-        window = self.doc[window.start : end]
-        for token in window:
+        """'», a expliqué à l'AFP Denis Collinet', '», affirmait récemment, à Lourdes, le
+        cardinal': the first noun after the verb outside prepositional phrases and time
+        words, up to the end of the clause."""
+        limit = min(verb.i + 1 + 2 * MAX_SPEAKER_TOKENS, verb.sent.end)
+        after_preposition = False
+        for token in self.doc[verb.i + 1 : limit]:
             if token.lower_ in INVERTED_CLITICS:
                 return token
-        for token in window:
-            entity_id = self.entity_at(token.idx)
-            if entity_id is not None and self.entities[entity_id].type == "PER":
-                return token
-        after_preposition = False
-        for token in window:
+            if token.text in CLAUSE_ENDS:
+                return None
             if token.pos_ == "ADP":
                 after_preposition = True
+            elif token.is_punct:
+                after_preposition = False
             elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "obl:mod":
                 if not after_preposition:
                     return token
@@ -166,15 +165,28 @@ class SpeakerResolver:
             return self.resolve_pronoun(token)
         start, end = noun_phrase_bounds(token)
         phrase = token.doc[start:end]
-        entity_id = self.entity_at(token.idx) or self.entity_in(phrase)
+        entity_id = (
+            self.entity_at(token.idx) or self.apposed_entity(token) or self.entity_in(phrase)
+        )
         return Speaker(entity=entity_id, text=phrase.text)
+
+    def apposed_entity(self, head: Token) -> str | None:
+        """'l'avocate d'Alexandre Benalla, Me Jacqueline Laffont': the name in apposition."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                entity_id = self.entity_at(child.idx)
+                if entity_id is not None:
+                    return entity_id
+        return None
 
     def is_person(self, entity_id: str) -> bool:
         return self.entities[entity_id].type == "PER"
 
     def entity_in(self, phrase: Span) -> str | None:
         """The entity named inside a speaker phrase ('le ministre Bruno Le Maire')."""
-        found = [self.entity_at(t.idx) for t in phrase if t.pos_ == "PROPN"]
+        # Names after a preposition belong to a complement ("l'avocate d'Alexandre Benalla").
+        before_complement = phrase[: first_adp(phrase)]
+        found = [self.entity_at(t.idx) for t in before_complement if t.pos_ == "PROPN"]
         people = [e for e in found if e is not None and self.entities[e].type == "PER"]
         named: list[str] = [e for e in found if e is not None]
         if people:
@@ -194,6 +206,10 @@ class SpeakerResolver:
                 entity = self.entities[entity_id]
                 return Speaker(entity=entity_id, text=entity.name)
         return None
+
+
+def first_adp(phrase: Span) -> int:
+    return next((i for i, t in enumerate(phrase) if t.pos_ == "ADP"), len(phrase))
 
 
 def subject_of(verb: Token) -> Token | None:
