@@ -24,6 +24,8 @@ SUBJECT_SHARING_DEPS = ("xcomp", "advcl")
 # "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
+# How far back a pronoun looks for a person who was the subject of a sentence.
+SUBJECT_REACH = 1500
 CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
@@ -84,7 +86,10 @@ class SpeakerResolver:
         self.span_starts = [s[0] for s in spans]
         self.spans = spans
         self.person_mentions = sorted(
-            (m.start, e.id) for e in entities if e.type == "PER" for m in e.mentions
+            (m.start, e.id, self.is_subject_at(m.start))
+            for e in entities
+            if e.type == "PER"
+            for m in e.mentions
         )
         self.genders = {e.id: self.gender(e) for e in entities if e.type == "PER"}
 
@@ -200,12 +205,29 @@ class SpeakerResolver:
         wanted = "f" if lower in self.lex.feminine_pronouns else "m"
         if lower not in self.lex.feminine_pronouns | self.lex.masculine_pronouns:
             return None
-        i = bisect.bisect_left(self.person_mentions, (pronoun.idx, ""))
-        for _start, entity_id in reversed(self.person_mentions[:i]):
-            if self.genders.get(entity_id) in (wanted, None):
-                entity = self.entities[entity_id]
-                return Speaker(entity=entity_id, text=entity.name)
-        return None
+        i = bisect.bisect_left(self.person_mentions, (pronoun.idx, "", False))
+        agreeing = [
+            (start, entity_id, subject)
+            for start, entity_id, subject in self.person_mentions[:i]
+            if self.genders.get(entity_id) in (wanted, None)
+        ]
+        # A subject pronoun most often continues the last person who was a subject, not the
+        # last person named ("Il sera accompagné par Raymond Arevalo, ..., a-t-il précisé").
+        recent_subjects = [m for m in agreeing if m[2] and pronoun.idx - m[0] <= SUBJECT_REACH]
+        candidates = recent_subjects or agreeing
+        if not candidates:
+            return None
+        entity = self.entities[candidates[-1][1]]
+        return Speaker(entity=entity.id, text=entity.name)
+
+    def is_subject_at(self, char: int) -> bool:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span[0]
+        while token.dep_ in ("flat:name", "appos", "nmod") and token.head is not token:
+            token = token.head
+        return token.dep_ in SUBJECT_DEPS
 
 
 def first_adp(phrase: Span) -> int:
