@@ -259,11 +259,7 @@ def incise_end(verb: Token) -> int:
 
 
 def is_source_preposition(token: Token, lex: SpeechLexicon) -> bool:
-    lower = token.lower_
-    if lower not in lex.source_prepositions or token.dep_ != "case":
-        return False
-    # "pour" attributes only in "Pour X, ..." at the start of a sentence.
-    return lower != "pour" or bool(token.is_sent_start and token.head.pos_ in ("PROPN", "NOUN"))
+    return token.lower_ in lex.source_prepositions and token.dep_ == "case"
 
 
 def spans_of(segments: list[QuotedSegment]) -> list[tuple[int, int]]:
@@ -290,7 +286,12 @@ def reported_speech(
     found: list[FoundQuote] = []
     quoted = spans_of(segments)
     for cue in cues:
-        content = que_clause(cue) or inverted_incise_content(cue)
+        content = (
+            que_clause(cue)
+            or infinitive_clause(cue, lex)
+            or said_object(cue, lex)
+            or inverted_incise_content(cue)
+        )
         if content is None or within_one(content, quoted):
             continue
         found.append(
@@ -312,6 +313,31 @@ def que_clause(cue: Token) -> Span | None:
         if not marks or marks[0].i != tokens[0].i:
             continue
         return trimmed(cue.doc[tokens[0].i + 1 : tokens[-1].i + 1])
+    return None
+
+
+def infinitive_clause(cue: Token, lex: SpeechLexicon) -> Span | None:
+    """'a assuré vouloir préserver la liberté', 'promet de ...' -> the infinitive clause."""
+    if cue.lemma_ not in lex.infinitive_content_lemmas:
+        return None
+    for child in cue.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and child.i > cue.i:
+            return trimmed(cue.doc[child.left_edge.i : child.right_edge.i + 1])
+    return None
+
+
+def said_object(cue: Token, lex: SpeechLexicon) -> Span | None:
+    """'a annoncé la fermeture du site' -> 'la fermeture du site'."""
+    if cue.lemma_ not in lex.object_content_lemmas:
+        return None
+    # After an incise verb the noun is its inverted subject ("a souligné la ministre").
+    subject = subject_of(cue)
+    if subject is None or subject.i > cue.i:
+        return None
+    for child in cue.children:
+        if child.dep_ == "obj" and child.pos_ == "NOUN" and child.i > cue.i:
+            span = trimmed(cue.doc[child.left_edge.i : child.right_edge.i + 1])
+            return span if span is not None and len(span) >= 2 else None
     return None
 
 

@@ -33,6 +33,8 @@ CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"}
 class SpeechLexicon:
     cue_lemmas: frozenset[str]
     speech_lemmas: frozenset[str]
+    object_content_lemmas: frozenset[str]
+    infinitive_content_lemmas: frozenset[str]
     source_prepositions: frozenset[str]
     learned_verbs: frozenset[str]
     anonymous_pronouns: frozenset[str]
@@ -50,6 +52,8 @@ def speech_lexicon(code: str) -> SpeechLexicon:
     return SpeechLexicon(
         cue_lemmas=frozenset(data["speech_verbs"]) | frozenset(data["cognition_verbs"]),
         speech_lemmas=frozenset(data["speech_verbs"]),
+        object_content_lemmas=frozenset(data["object_content_verbs"]),
+        infinitive_content_lemmas=frozenset(data["infinitive_content_verbs"]),
         source_prepositions=frozenset(data["source_prepositions"]),
         learned_verbs=frozenset(data["learned_verbs"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
@@ -71,7 +75,11 @@ def cue_tokens(doc: Doc, lex: SpeechLexicon) -> list[Token]:
 
 def cue_text(verb: Token) -> str:
     """'a répliqué', 'a ajouté' (for 'a-t-il ajouté'), 'précise'."""
-    auxiliaries = [t for t in verb.children if t.dep_.startswith("aux") and t.i < verb.i]
+    auxiliaries = [
+        t
+        for t in verb.children
+        if t.dep_.startswith("aux") and verb.i - 4 < t.i < verb.i and not t.text.startswith("-")
+    ]
     return " ".join(t.text for t in [*auxiliaries, verb])
 
 
