@@ -25,7 +25,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in VERB_POS:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return token if token.pos_ in VERB_POS else None
@@ -68,7 +68,7 @@ def direction_at(doc: Doc, start: int, end: int, future_lemmas: Collection[str])
     verb = governing_verb(span.root)
     if verb is None:
         return None
-    if "Inf" in feature(verb, "VerbForm") and verb.head is not verb:
+    if "Inf" in feature(verb, "VerbForm") and verb.head.i != verb.i:
         above = governing_verb(verb.head)
         if above is None:
             return None

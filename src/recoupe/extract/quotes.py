@@ -22,6 +22,7 @@ from recoupe.extract.speakers import (
     SpeechLexicon,
     cue_text,
     cue_tokens,
+    is_inverted,
     speech_lexicon,
     subject_of,
 )
@@ -35,6 +36,9 @@ INCISE_REACH = 6
 # A quote with no cue of its own continues the last speaker's words this close after them.
 CONTINUITY_CHARS = 800
 NON_WORD = re.compile(r"[\W_]+")
+INCISE_DEPS = ("parataxis", "conj", "dep", "advcl")
+CLOSING_MARKS = {"»": "«", "”": "“", "›": "‹"}
+QUOTED_COMPLEMENTS = ("obj", "ccomp", "xcomp", "obl:arg", "appos", "parataxis")
 
 
 @dataclass(frozen=True)
@@ -119,16 +123,27 @@ class DirectQuotes:
             return False
         if self.text[: segment.open_at].rstrip().endswith(":"):
             return False
-        return self.governing_cue(span) is None
+        return not self.quoted_by_verb(span)
+
+    def quoted_by_verb(self, span: Span) -> bool:
+        """'a lancé « Dégage »', 'a qualifié l'offre de « ridicule »': words a quotative verb
+        reports as such; 'promettent de «bloquer»' or 'une politique «injuste»' are not."""
+        root = span.root
+        head = root.head
+        if head.lemma_ in self.lex.quotative_lemmas and root.dep_ in QUOTED_COMPLEMENTS:
+            return True
+        naming = head.head
+        return head.dep_ == "obj" and naming.lemma_ in self.lex.naming_lemmas
 
     def governing_cue(self, span: Span) -> Token | None:
         """A speech verb the quoted words depend on ('a qualifié l'offre de « ridicule »')."""
         token = span.root
         for _ in range(3):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
-            if token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB":
+            outside = not span.start <= token.i < span.end
+            if outside and token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB":
                 return token
         return None
 
@@ -139,7 +154,7 @@ class DirectQuotes:
         if speaker is None:
             speaker = self.source_in_sentence(span)
         if speaker is None and cue is None:
-            speaker = self.sentence_subject(span)
+            speaker = self.announcer(segment) or self.sentence_subject(span)
         if speaker is None and cue is None:
             previous = self.previous_turn(span.start_char)
             if previous is not None:
@@ -195,6 +210,20 @@ class DirectQuotes:
             if is_source_preposition(token, self.lex) and not (span.start <= token.i < span.end):
                 return self.resolver.speaker_from(token.head)
         return None
+
+    def announcer(self, segment: QuotedSegment) -> Speaker | None:
+        """'Le maire a pris la parole : « ... »': the subject of the sentence that a colon
+        ends announces the quote, even without a speech verb."""
+        if not self.text[: segment.open_at].rstrip().endswith(":"):
+            return None
+        opening = self.doc.char_span(segment.open_at, segment.open_at + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        root = opening.sent.root
+        if root.i >= opening.start:
+            return None
+        subject = subject_of(root)
+        return self.resolver.speaker_from(subject) if subject is not None else None
 
     def sentence_subject(self, span: Span) -> Speaker | None:
         """'M. Collinet compte rejoindre la capitale « en sept jours »': a quoted fragment
@@ -292,7 +321,7 @@ def reported_speech(
             or said_object(cue, lex)
             or inverted_incise_content(cue)
         )
-        if content is None or within_one(content, quoted):
+        if content is None or within_one(content, quoted) or cuts_a_quote(content, quoted):
             continue
         found.append(
             FoundQuote(
@@ -332,7 +361,7 @@ def said_object(cue: Token, lex: SpeechLexicon) -> Span | None:
         return None
     # After an incise verb the noun is its inverted subject ("a souligné la ministre").
     subject = subject_of(cue)
-    if subject is None or subject.i > cue.i:
+    if subject is None or is_inverted(subject, cue):
         return None
     for child in cue.children:
         if child.dep_ == "obj" and child.pos_ == "NOUN" and child.i > cue.i:
@@ -344,7 +373,7 @@ def said_object(cue: Token, lex: SpeechLexicon) -> Span | None:
 def inverted_incise_content(cue: Token) -> Span | None:
     """'La réunion a été reportée, a-t-on appris ...' -> 'La réunion a été reportée'."""
     subject = subject_of(cue)
-    if subject is None or subject.i < cue.i or cue.dep_ not in ("parataxis", "conj", "dep"):
+    if subject is None or not is_inverted(subject, cue) or cue.dep_ not in INCISE_DEPS:
         return None
     left = cue.i - 1
     doc = cue.doc
@@ -396,11 +425,25 @@ def trimmed(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # Keep the closing mark of a quote the content opens ("un effet « sévère et continu »").
+    if end < span.end and doc[end].text in CLOSING_MARKS:
+        opened = doc[start:end].text
+        if opened.count(CLOSING_MARKS[doc[end].text]) > opened.count(doc[end].text):
+            end += 1
     return doc[start:end] if end > start else None
 
 
 def inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= char <= end for start, end in ranges)
+
+
+def cuts_a_quote(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """Content that stops in the middle of a quote ('la proposition de « ridicule')."""
+    text = text_of(span.doc)
+    for opening, closing in ranges:
+        if span.start_char < opening < span.end_char < closing:
+            return bool(text[span.end_char : closing].strip())
+    return False
 
 
 def within_one(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -35,6 +35,8 @@ class SpeechLexicon:
     speech_lemmas: frozenset[str]
     object_content_lemmas: frozenset[str]
     infinitive_content_lemmas: frozenset[str]
+    quotative_lemmas: frozenset[str]
+    naming_lemmas: frozenset[str]
     source_prepositions: frozenset[str]
     learned_verbs: frozenset[str]
     anonymous_pronouns: frozenset[str]
@@ -54,6 +56,8 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         speech_lemmas=frozenset(data["speech_verbs"]),
         object_content_lemmas=frozenset(data["object_content_verbs"]),
         infinitive_content_lemmas=frozenset(data["infinitive_content_verbs"]),
+        quotative_lemmas=frozenset(data["quotative_verbs"]),
+        naming_lemmas=frozenset(data["naming_verbs"]),
         source_prepositions=frozenset(data["source_prepositions"]),
         learned_verbs=frozenset(data["learned_verbs"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
@@ -233,7 +237,7 @@ class SpeakerResolver:
         if span is None:
             return False
         token = span[0]
-        while token.dep_ in ("flat:name", "appos", "nmod") and token.head is not token:
+        while token.dep_ in ("flat:name", "appos", "nmod") and token.head.i != token.i:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 
@@ -248,7 +252,7 @@ def subject_of(verb: Token) -> Token | None:
     a relative 'qui' gives its antecedent."""
     token = verb
     for _ in range(3):
-        clitic = next((c for c in token.children if c.lower_ in INVERTED_CLITICS), None)
+        clitic = inverted_clitic(token)
         if clitic is not None:
             return clitic
         subject = next(
@@ -258,10 +262,35 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ == "qui" and token.dep_ == "acl:relcl":
                 return token.head
             return subject
-        if token.head is token or not shares_subject(token):
+        if token.head.i == token.i or not shares_subject(token):
             return None
+        if is_participle_on(token, ("PROPN",)) or (
+            is_participle_on(token, ("NOUN",)) and token.head.dep_ in SUBJECT_DEPS
+        ):
+            # "Me Laffont, annonçant qu'elle ...": the participle describes its speaker.
+            return token.head
         token = token.head
     return None
+
+
+def inverted_clitic(verb: Token) -> Token | None:
+    """'-il' in 'a-t-il dit' or 'dit-il': next to the verb or its auxiliary, however parsed."""
+    doc = verb.doc
+    for token in doc[max(verb.i - 3, verb.sent.start) : min(verb.i + 3, verb.sent.end)]:
+        if token.lower_ in INVERTED_CLITICS:
+            between = doc[min(token.i, verb.i) + 1 : max(token.i, verb.i)]
+            if all(t.pos_ in ("AUX", "PRON") or t.dep_.startswith("aux") for t in between):
+                return token
+    return None
+
+
+def is_inverted(subject: Token, verb: Token) -> bool:
+    return subject.i > verb.i or subject.lower_ in INVERTED_CLITICS
+
+
+def is_participle_on(token: Token, head_pos: tuple[str, ...]) -> bool:
+    participle = "Part" in token.morph.get("VerbForm", [])
+    return token.dep_ == "acl" and token.head.pos_ in head_pos and participle
 
 
 def shares_subject(token: Token) -> bool:

@@ -1,0 +1,115 @@
+"""Direct and reported speech with their speakers, on real phrasings, with the real model."""
+
+from __future__ import annotations
+
+from conftest import analyze_text
+from recoupe.record import ArticleRecord, Quote
+
+
+def quote_with(record: ArticleRecord, words: str, kind: str | None = None) -> Quote:
+    found = [q for q in record.quotes if words in q.text and kind in (None, q.kind)]
+    assert len(found) == 1, (words, [(q.kind, q.text) for q in record.quotes])
+    return found[0]
+
+
+def speaker_name(record: ArticleRecord, quote: Quote) -> str | None:
+    if quote.speaker.entity is None:
+        return quote.speaker.text
+    return next(e.name for e in record.entities if e.id == quote.speaker.entity)
+
+
+def test_seed_quotes(seed_record: ArticleRecord) -> None:
+    altman = quote_with(seed_record, "Non merci")
+    assert altman.kind == "direct" and altman.cue == "a ironisé"
+    assert speaker_name(seed_record, altman) == "Sam Altman"
+    escroc = quote_with(seed_record, "Escroc")
+    assert escroc.cue == "a répliqué" and speaker_name(seed_record, escroc) == "Elon Musk"
+    wsj = quote_with(seed_record, "cette proposition non sollicitée")
+    assert wsj.kind == "indirect" and speaker_name(seed_record, wsj) == "Wall Street Journal"
+
+
+def test_incise_after_the_quote_with_inverted_name() -> None:
+    record = analyze_text(
+        "Denis Collinet a quitté Saint-Dizier mercredi. « Je ne pouvais pas rester les bras "
+        "croisés devant la télé », a expliqué à l’AFP Denis Collinet."
+    )
+    quote = quote_with(record, "Je ne pouvais pas")
+    assert quote.cue == "a expliqué"
+    assert speaker_name(record, quote) == "Denis Collinet"
+
+
+def test_pronoun_speaker_is_the_last_person_as_subject() -> None:
+    record = analyze_text(
+        "Martine Ferrand a pris la parole devant l’usine. Elle sera accompagnée par Paul "
+        "Girard. « Nous ne lâcherons rien », a-t-elle prévenu."
+    )
+    quote = quote_with(record, "Nous ne lâcherons rien")
+    assert speaker_name(record, quote) == "Martine Ferrand"
+
+
+def test_split_quote_around_an_incise_is_two_quotes() -> None:
+    record = analyze_text(
+        "« Nous avons tout respecté du début à la fin, a-t-il ajouté, et malgré ça, nous "
+        "avons été interpellés. » Éric Drouet a été libéré jeudi."
+    )
+    first = quote_with(record, "Nous avons tout respecté")
+    second = quote_with(record, "malgré ça")
+    assert first.id != second.id
+    assert first.cue == second.cue == "a ajouté"
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    record = analyze_text(
+        "Le maire a pris la parole : « Cette usine fait vivre la vallée depuis cinquante ans.\n\n"
+        "« Nous demandons à l’État de ne pas laisser partir ces emplois. »"
+    )
+    quote = quote_with(record, "Cette usine fait vivre")
+    assert "ne pas laisser partir" in quote.text
+    assert quote.speaker.text is not None and "maire" in quote.speaker.text
+
+
+def test_scare_quotes_and_names_are_not_quotes() -> None:
+    record = analyze_text(
+        "Les «gilets jaunes» promettent de «bloquer» la France samedi, selon le journal «The "
+        "Times». Le mouvement dénonce une politique «injuste»."
+    )
+    assert [q.text for q in record.quotes if q.kind == "direct"] == []
+
+
+def test_short_quote_governed_by_a_speech_verb_is_kept() -> None:
+    record = analyze_text(
+        "Le syndicat a qualifié la proposition de « ridicule ». Une pique à laquelle le "
+        "directeur a répliqué par un simple mot : « Mensonges. »"
+    )
+    assert quote_with(record, "ridicule", "direct").cue == "a qualifié"
+    assert quote_with(record, "Mensonges").kind == "direct"
+
+
+def test_reported_speech_with_que_selon_and_learned() -> None:
+    record = analyze_text(
+        "Le ministre de l’Intérieur, Christophe Castaner, a affirmé que les forces de l’ordre "
+        "seraient renforcées samedi. Selon la préfecture, 4 200 personnes ont défilé à Lyon. "
+        "La réunion a été reportée à lundi, a-t-on appris de sources proches du dossier."
+    )
+    castaner = quote_with(record, "les forces de l’ordre seraient renforcées")
+    assert castaner.kind == "indirect" and castaner.cue == "a affirmé"
+    assert speaker_name(record, castaner) == "Christophe Castaner"
+    prefecture = quote_with(record, "4 200 personnes ont défilé")
+    assert prefecture.speaker.text == "la préfecture"
+    learned = quote_with(record, "La réunion a été reportée")
+    assert learned.speaker.text is not None and "sources proches du dossier" in learned.speaker.text
+
+
+def test_unnamed_speaker_keeps_its_description() -> None:
+    record = analyze_text(
+        "« On nous a abandonnés », a confié un manifestant venu de Saint-Étienne."
+    )
+    quote = quote_with(record, "On nous a abandonnés")
+    assert quote.speaker.entity is None
+    assert quote.speaker.text is not None and quote.speaker.text.startswith("un manifestant")
+
+
+def test_quote_key_is_the_same_for_the_same_words() -> None:
+    first = analyze_text("« L’Europe doit agir vite », a déclaré Olaf Scholz lundi.")
+    second = analyze_text("« L'Europe doit agir VITE ! », a dit Olaf Scholz mardi.")
+    assert quote_with(first, "agir").key == quote_with(second, "agir").key
