@@ -127,13 +127,20 @@ class DirectQuotes:
 
     def quoted_by_verb(self, span: Span) -> bool:
         """'a lancé « Dégage »', 'a qualifié l'offre de « ridicule »': words a quotative verb
-        reports as such; 'promettent de «bloquer»' or 'une politique «injuste»' are not."""
+        reports as such. Not 'promettent de «bloquer»', 'une politique «injuste»', nor a
+        noun phrase ('ce «gilet jaune»', 'un «appel au calme»', 'la France dite «périphérique»',
+        'se sont déclarées «participantes»')."""
+        before = word_before(span)
+        if before is not None and before.lower_ in self.lex.determiners:
+            return False
         root = span.root
         head = root.head
         if head.lemma_ in self.lex.quotative_lemmas and root.dep_ in QUOTED_COMPLEMENTS:
-            return True
+            return is_reporting(head)
         naming = head.head
-        return head.dep_ == "obj" and naming.lemma_ in self.lex.naming_lemmas
+        return (
+            head.dep_ == "obj" and naming.lemma_ in self.lex.naming_lemmas and is_reporting(naming)
+        )
 
     def governing_cue(self, span: Span) -> Token | None:
         """A speech verb the quoted words depend on ('a qualifié l'offre de « ridicule »')."""
@@ -248,6 +255,25 @@ class DirectQuotes:
             return None
         latest = max(earlier, key=lambda t: t.end)
         return latest if start - latest.end <= CONTINUITY_CHARS else None
+
+
+def word_before(span: Span) -> Token | None:
+    """The last word before a quoted segment, skipping its opening mark."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_punct:
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
+def is_reporting(verb: Token) -> bool:
+    """A verb that reports words: not reflexive ('se sont déclarées') and not a bare
+    participle used as an adjective ('la France dite « périphérique »')."""
+    if any(c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        return False
+    bare_participle = "Part" in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+    return not bare_participle
 
 
 def split_at_incise(span: Span, lex: SpeechLexicon) -> list[tuple[Span, Token | None]]:

@@ -37,6 +37,7 @@ class SpeechLexicon:
     infinitive_content_lemmas: frozenset[str]
     quotative_lemmas: frozenset[str]
     naming_lemmas: frozenset[str]
+    determiners: frozenset[str]
     source_prepositions: frozenset[str]
     learned_verbs: frozenset[str]
     anonymous_pronouns: frozenset[str]
@@ -58,6 +59,7 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         infinitive_content_lemmas=frozenset(data["infinitive_content_verbs"]),
         quotative_lemmas=frozenset(data["quotative_verbs"]),
         naming_lemmas=frozenset(data["naming_verbs"]),
+        determiners=frozenset(data["determiners"]),
         source_prepositions=frozenset(data["source_prepositions"]),
         learned_verbs=frozenset(data["learned_verbs"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
