@@ -38,6 +38,7 @@ class SpeechLexicon:
     quotative_lemmas: frozenset[str]
     naming_lemmas: frozenset[str]
     determiners: frozenset[str]
+    time_nouns: frozenset[str]
     source_prepositions: frozenset[str]
     learned_verbs: frozenset[str]
     anonymous_pronouns: frozenset[str]
@@ -60,6 +61,7 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         quotative_lemmas=frozenset(data["quotative_verbs"]),
         naming_lemmas=frozenset(data["naming_verbs"]),
         determiners=frozenset(data["determiners"]),
+        time_nouns=frozenset(data["time_nouns"]),
         source_prepositions=frozenset(data["source_prepositions"]),
         learned_verbs=frozenset(data["learned_verbs"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
@@ -170,7 +172,7 @@ class SpeakerResolver:
                 after_preposition = True
             elif token.is_punct:
                 after_preposition = False
-            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "obl:mod":
+            elif token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self.lex.time_nouns:
                 if not after_preposition:
                     return token
                 after_preposition = False
@@ -316,16 +318,18 @@ def learned_source(verb: Token) -> Token | None:
 
 
 def noun_phrase_bounds(token: Token) -> tuple[int, int]:
-    """The noun phrase headed by `token`, without relative clauses, asides or its preposition."""
+    """The noun phrase headed by `token` with its complements and participles ('un
+    manifestant portant un gilet jaune'), without relative clauses, asides or preposition."""
     tokens = list(token.subtree)
     start = token.i
     for t in reversed([t for t in tokens if t.i < token.i]):
         if t.is_punct or t.dep_ == "case":
             break
         start = t.i
+    relative = {t.i for child in token.children if child.dep_ == "acl:relcl" for t in child.subtree}
     end = token.i + 1
     for t in (t for t in tokens if t.i > token.i):
-        if t.i != end or t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+        if t.i != end or t.is_punct or t.i in relative or t.pos_ in ("AUX", "PRON", "SCONJ"):
             break
         end += 1
     return start, min(end, start + MAX_SPEAKER_TOKENS)
