@@ -149,8 +149,7 @@ class DirectQuotes:
             if token.head.i == token.i:
                 return None
             token = token.head
-            outside = not span.start <= token.i < span.end
-            if outside and token.lemma_ in self.lex.cue_lemmas and token.pos_ == "VERB":
+            if not span.start <= token.i < span.end and self.is_cue(token):
                 return token
         return None
 
@@ -162,10 +161,11 @@ class DirectQuotes:
             speaker = self.source_in_sentence(span)
         if speaker is None and cue is None:
             speaker = self.announcer(segment) or self.sentence_subject(span)
-        if speaker is None and cue is None:
+        if speaker is None:
+            # No speaker in the quote's own sentence: the words go on from whoever spoke last.
             previous = self.previous_turn(span.start_char)
             if previous is not None:
-                speaker, cue = previous.speaker, previous.cue
+                speaker, cue = previous.speaker, cue or previous.cue
         return FoundQuote(span.start_char, span.end_char, "direct", speaker, cue)
 
     def cue_of(self, span: Span, segment: QuotedSegment) -> Token | None:
