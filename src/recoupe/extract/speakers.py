@@ -268,10 +268,8 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if token.head.i == token.i or not shares_subject(token):
             return None
-        if is_participle_on(token, ("PROPN",)) or (
-            is_participle_on(token, ("NOUN",)) and token.head.dep_ in SUBJECT_DEPS
-        ):
-            # "Me Laffont, annonçant qu'elle ...": the participle describes its speaker.
+        if describes_noun_before(token):
+            # "Me Laffont, annonçant qu'elle ...": the verb hangs on its speaker.
             return token.head
         token = token.head
     return None
@@ -292,19 +290,21 @@ def is_inverted(subject: Token, verb: Token) -> bool:
     return subject.i > verb.i or subject.lower_ in INVERTED_CLITICS
 
 
-def is_participle_on(token: Token, head_pos: tuple[str, ...]) -> bool:
-    participle = "Part" in token.morph.get("VerbForm", [])
-    return token.dep_ == "acl" and token.head.pos_ in head_pos and participle
+def describes_noun_before(verb: Token) -> bool:
+    """A verb the parse hangs on a preceding noun ('l'avocate, annonçant que',
+    'Majorelle, ..., espère que'): that noun is who speaks."""
+    head = verb.head
+    return (
+        verb.dep_ in ("acl", "advmod", "amod", "appos")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+    )
 
 
 def shares_subject(token: Token) -> bool:
-    """Whether `token` takes its subject from its head: a verb chain, or a participle on a
-    noun that is itself the object of a verb ('a publié un communiqué condamnant ...')."""
-    if token.dep_ in SUBJECT_SHARING_DEPS:
-        return True
-    if token.dep_ == "acl" and token.pos_ == "VERB":
-        return True
-    return token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg")
+    """Whether `token` takes its subject from its head: a verb chain ('a tenu à préciser',
+    '..., estimant que') or a verb hanging on a noun (see describes_noun_before)."""
+    return token.dep_ in SUBJECT_SHARING_DEPS or describes_noun_before(token)
 
 
 def learned_source(verb: Token) -> Token | None:
