@@ -36,7 +36,7 @@ INCISE_REACH = 6
 # A quote with no cue of its own continues the last speaker's words this close after them.
 CONTINUITY_CHARS = 800
 NON_WORD = re.compile(r"[\W_]+")
-INCISE_DEPS = ("parataxis", "conj", "dep", "advcl")
+INCISE_DEPS = ("parataxis", "conj", "dep", "advcl", "ROOT")
 CLOSING_MARKS = {"»": "«", "”": "“", "›": "‹"}
 QUOTED_COMPLEMENTS = ("obj", "ccomp", "xcomp", "obl:arg", "appos", "parataxis")
 
