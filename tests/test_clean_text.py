@@ -192,7 +192,11 @@ def test_a_duplicated_embedded_post_keeps_one_copy() -> None:
     )
     text = body_of(scraped)
     assert text.count("Avec vous !") == 1
-    assert "(@brigitte_bardot)" not in text
+    post, attribution = (
+        "Avec vous ! pic.twitter.com/bAnojepAkH",
+        "— BRIGITTE BARDOT (@brigitte_bardot)",
+    )
+    assert f"\n\n{post}\n\n{attribution} 28 novembre 2018\n\n" in text
     assert text.endswith("«Quand je vois les millions utilisés», dit-elle.")
 
 

@@ -113,3 +113,16 @@ def test_quote_key_is_the_same_for_the_same_words() -> None:
     first = analyze_text("« L’Europe doit agir vite », a déclaré Olaf Scholz lundi.")
     second = analyze_text("« L'Europe doit agir VITE ! », a dit Olaf Scholz mardi.")
     assert quote_with(first, "agir").key == quote_with(second, "agir").key
+
+
+def test_embedded_post_is_a_quote_of_its_author() -> None:
+    record = analyze_text(
+        "Le président a réagi sur les réseaux sociaux. Justice sera faite. Chacun doit se "
+        "ressaisir pour faire advenir le débat.— Emmanuel Macron (@EmmanuelMacron) 5 janvier "
+        "2019 Justice sera faite. Chacun doit se ressaisir pour faire advenir le débat. La "
+        "manifestation a ensuite repris dans le calme."
+    )
+    post = quote_with(record, "Chacun doit se ressaisir")
+    assert post.kind == "direct"
+    assert speaker_name(record, post) == "Emmanuel Macron"
+    assert record.text.count("Chacun doit se ressaisir") == 1

@@ -81,18 +81,27 @@ def headline_end(paragraph: str, start: int, debris: Debris) -> int:
 
 
 def remove_post_duplicates(text: str) -> str:
-    """Keep one copy of an embedded post that a page shows twice.
+    """Keep one copy of an embedded post that a page shows twice, with its attribution.
 
-    Scraped embeds read "<post> — Name (@handle) date <post again>": the attribution and
-    the second copy go. An attribution that no copy follows is kept (it says who posted).
+    Scraped embeds read "<post> — Name (@handle) date <post again>": the second copy goes,
+    and the post and its attribution are set apart as "\n\n<post>\n— Name (@handle) date\n\n"
+    so that later stages can tell who posted it. An attribution that no copy follows is
+    kept as it is.
     """
     pieces: list[str] = []
     position = 0
     while match := POST_ATTRIBUTION.search(text, position):
-        copy = duplicate_length(text[: match.start()], text[match.end() :])
-        end = match.end() + copy if copy else match.end()
-        pieces.append(text[position : match.start() if copy else end])
-        position = end
+        before = text[position : match.start()].rstrip()
+        copy = duplicate_length(before, text[match.end() :])
+        if not copy:
+            pieces.append(text[position : match.end()])
+            position = match.end()
+            continue
+        post = text[match.end() : match.end() + copy].strip()
+        body = before[: len(before) - len(post)].rstrip()
+        attribution = match.group(0).strip()
+        pieces.append(f"{body}\n\n{post}\n{attribution}\n\n")
+        position = match.end() + copy
     pieces.append(text[position:])
     return "".join(pieces)
 

@@ -36,6 +36,10 @@ INCISE_REACH = 6
 # A quote with no cue of its own continues the last speaker's words this close after them.
 CONTINUITY_CHARS = 800
 NON_WORD = re.compile(r"[\W_]+")
+# A post's attribution, as the cleaner leaves it on a paragraph of its own.
+POST_ATTRIBUTION = re.compile(
+    r"(?<=\n\n)[—–]\s*(?P<name>[^\n()—–]{1,80}?)\s*\(@\w{1,30}\)[^\n]*(?=\n|$)"
+)
 INCISE_DEPS = ("parataxis", "conj", "dep", "advcl", "ROOT")
 CLOSING_MARKS = {"»": "«", "”": "“", "›": "‹"}
 QUOTED_COMPLEMENTS = ("obj", "ccomp", "xcomp", "obl:arg", "appos", "parataxis")
@@ -58,7 +62,8 @@ def extract_quotes(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Quote
     cues = [c for c in cue_tokens(doc, lex) if not inside(c.idx, spans_of(segments))]
     direct = DirectQuotes(doc, text, lex, resolver, speech_turns(cues, resolver)).find(segments)
     indirect = reported_speech(doc, lex, resolver, segments, cues)
-    found = sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    posts = embedded_posts(text, resolver, direct)
+    found = sorted(direct + posts + indirect, key=lambda q: (q.start, q.kind))
     return [to_record(f"q{i}", q, text) for i, q in enumerate(found, start=1)]
 
 
@@ -315,6 +320,26 @@ def incise_end(verb: Token) -> int:
 
 def is_source_preposition(token: Token, lex: SpeechLexicon) -> bool:
     return token.lower_ in lex.source_prepositions and token.dep_ == "case"
+
+
+def embedded_posts(
+    text: str, resolver: SpeakerResolver, direct: list[FoundQuote]
+) -> list[FoundQuote]:
+    """A social-media post the cleaner set apart: '<post>' then '— Name (@handle) date'."""
+    found = []
+    for match in POST_ATTRIBUTION.finditer(text):
+        post_end = text.rfind("\n\n", 0, match.start())
+        if post_end <= 0:
+            continue
+        post_start = text.rfind("\n\n", 0, post_end)
+        post_start = 0 if post_start < 0 else post_start + 2
+        if any(q.start < post_end and post_start < q.end for q in direct):
+            continue
+        name = match.group("name").strip()
+        entity_id = resolver.entity_at(match.start("name"))
+        speaker = Speaker(entity=entity_id, text=name)
+        found.append(FoundQuote(post_start, post_end, "direct", speaker, None))
+    return found
 
 
 def spans_of(segments: list[QuotedSegment]) -> list[tuple[int, int]]:
