@@ -112,3 +112,158 @@ def test_places_named_with_their_kind() -> None:
 def test_a_name_after_a_role_noun_is_a_person() -> None:
     record = analyze_text("Selon le député Amirshahi, le texte va trop loin.")
     assert entity_with(record, "Amirshahi").type == "PER"
+
+
+def names_in(record: ArticleRecord) -> set[str]:
+    return {m.text for e in record.entities for m in e.mentions}
+
+
+def test_portfolios_and_the_state_in_roles_are_not_entities() -> None:
+    record = analyze_text(
+        "Il « ne peut être exclu » qu’il soit passé en Allemagne, a indiqué le secrétaire "
+        "d’État français à l’Intérieur, Laurent Nuñez. L'ancienne ministre de la Justice "
+        "a rencontré le chef de l’État."
+    )
+    assert not names_in(record) & {"État", "État français", "Intérieur", "Justice"}
+    nunez = entity_with(record, "Laurent Nuñez")
+    assert nunez.type == "PER"
+    assert "le secrétaire d’État français à l’Intérieur" in mention_texts(nunez)
+
+
+def test_common_noun_acronyms_and_possessives_are_not_entities() -> None:
+    record = analyze_text(
+        "Acte 14, esplanade des Invalides : alors que nous filmions, mon JRI a reçu plusieurs "
+        "coups de matraque. Il s'est vu prescrire 2 jours d'ITT. Le CA du groupe a progressé "
+        "de 3,5% au troisième trimestre."
+    )
+    assert not names_in(record) & {"JRI", "mon JRI", "ITT", "CA"}
+
+
+def test_a_known_name_wins_over_the_shorter_name_inside_it() -> None:
+    record = analyze_text(
+        "Jean-Luc Mélenchon a écrit le leader de la France insoumise sur Facebook. Mais si "
+        "le député LFI est reconnaissant envers la mobilisation, il l'est tout particulièrement "
+        "vis-à-vis d'Eric Drouet."
+    )
+    party = entity_with(record, "France insoumise")
+    assert party.type == "ORG"
+    assert "LFI" in mention_texts(party)
+    assert not [e for e in record.entities if e.name == "France"]
+
+
+def test_regional_newspapers_are_organisations() -> None:
+    record = analyze_text(
+        "C'est devenu « un défouloir », regrette Paul Caraci dans Midi Libre. Pour Stéphane "
+        "Siret, de Paris-Normandie, le mouvement poursuit sa mue. Selon le Courrier picard, "
+        "deux des six migrants arrêtés ont été libérés."
+    )
+    for name in ("Midi Libre", "Paris-Normandie", "Courrier picard"):
+        assert entity_with(record, name).type == "ORG", name
+
+
+def test_age_or_title_next_to_a_name_makes_it_a_person() -> None:
+    record = analyze_text(
+        "« On ne vit plus, on fait de la survie », dénonce Émilie, 27 ans, une des « gilets "
+        "jaunes » qui filtraient la circulation. Quant au Dr Laïb Mohamed, directeur de la "
+        "santé de la wilaya, il a expliqué que la maladie régresse."
+    )
+    assert entity_with(record, "Émilie").type == "PER"
+    assert entity_with(record, "Dr Laïb Mohamed").type == "PER"
+
+
+def test_an_administrative_area_is_a_place_named_also_alone() -> None:
+    record = analyze_text(
+        "Le gouverneur de la province de Hainaut Tommy Leclercq a levé le dispositif. Des "
+        "barrages filtrants subsistent ailleurs dans le Hainaut."
+    )
+    hainaut = entity_with(record, "province de Hainaut")
+    assert hainaut.type == "LOC"
+    assert "Hainaut" in mention_texts(hainaut)
+
+
+def test_descriptions_before_a_name() -> None:
+    record = analyze_text(
+        "La présidente du Rassemblement national (extrême droite), Marine Le Pen, a elle aussi "
+        "suggéré un rassemblement. « Nous ne sommes pas simplement contre le Premier ministre "
+        "Charles Michel », conclut Hervé."
+    )
+    le_pen = entity_with(record, "Marine Le Pen")
+    assert le_pen.type == "PER"
+    assert "La présidente du Rassemblement national" in mention_texts(le_pen)
+    michel = entity_with(record, "Charles Michel")
+    assert "le Premier ministre" in mention_texts(michel)
+
+
+def test_an_aside_in_brackets_does_not_describe_the_person() -> None:
+    record = analyze_text(
+        "À l’ouverture de la séance, le président de l’Assemblée, Richard Ferrand (LREM, parti "
+        "présidentiel), a dit le soutien de la représentation nationale aux blessés."
+    )
+    ferrand = entity_with(record, "Richard Ferrand")
+    assert "le président de l’Assemblée" in mention_texts(ferrand)
+    assert "parti présidentiel" not in mention_texts(ferrand)
+
+
+def test_a_place_in_brackets_is_not_described_by_the_noun_before_it() -> None:
+    record = analyze_text(
+        "Parmi eux, deux des initiateurs du mouvement: Eric Drouet, chauffeur routier à Melun "
+        "(Seine-et-Marne) qui avait lancé sur Facebook la mobilisation nationale du 17 novembre."
+    )
+    assert mention_texts(entity_with(record, "Seine-et-Marne")) == {"Seine-et-Marne"}
+    assert "chauffeur routier à Melun" in mention_texts(entity_with(record, "Eric Drouet"))
+
+
+def test_a_headline_suffix_glued_to_a_dash_is_the_same_name() -> None:
+    record = analyze_text(
+        "BlackRock, agissant pour le compte de clients, a déclaré avoir franchi en baisse les "
+        "seuils de 5% du capital d'Air Liquide.",
+        title="Air Liquide: BlackRock passe sous les 5% -Air Liquide",
+    )
+    air_liquide = entity_with(record, "-Air Liquide")
+    assert air_liquide.name == "Air Liquide"
+    assert not [e for e in record.entities if e.name == "Liquide"]
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_name() -> None:
+    record = analyze_text(
+        "Braqueur très médiatisé qui a publié en 2010 un livre sur son expérience, Redoine "
+        "Faïd, 46 ans, s'était déjà évadé de la prison de Sequedin (Nord) en avril 2013."
+    )
+    assert "Braqueur" not in names_in(record)
+    assert entity_with(record, "Redoine Faïd").type == "PER"
+
+
+def test_plural_demonyms_are_not_entities() -> None:
+    record = analyze_text(
+        "Le glas de la cathédrale a sonné pour s’unir à la souffrance des victimes et de tous "
+        "les Mulhousiens, selon l’évêché. Les Tricolores ont soulevé le Saladier d'argent à Lille."
+    )
+    assert not names_in(record) & {"Mulhousiens", "Tricolores"}
+    assert entity_with(record, "Lille").type == "LOC"
+
+
+def test_known_aliases_are_one_entity() -> None:
+    record = analyze_text(
+        "Un dialogue a été recherché sous la supervision des Nations unies. L'ONU a salué "
+        "l'accord, selon un communiqué publié à New York."
+    )
+    onu = entity_with(record, "ONU")
+    assert "Nations unies" in mention_texts(onu)
+
+
+def test_a_company_named_by_its_nationality() -> None:
+    record = analyze_text(
+        "Le titre gagne 2%.\n\nSelon la note, le groupe a changé de profil avec l'intégration "
+        "de l'américain Cabot. Alors que le néerlandais Akzo est en train de se rapprocher du "
+        "suisse Clariant, les prix montent."
+    )
+    for name in ("Cabot", "Akzo", "Clariant"):
+        assert entity_with(record, name).type == "ORG", name
+
+
+def test_a_place_after_a_minister_stays_a_place() -> None:
+    record = analyze_text(
+        "Le premier ministre du Québec, François Legault, a rencontré la ministre de la Justice."
+    )
+    assert entity_with(record, "Québec").type == "LOC"
+    assert "Justice" not in names_in(record)

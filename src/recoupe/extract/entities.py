@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -38,6 +39,7 @@ def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
     names = [m for m in mentions if m.kind == "name"]
     groups = Grouping(doc, names, lex)
     groups.merge_same_names()
+    groups.merge_known_aliases(known_aliases(ctx.lang))
     groups.merge_renamings()
     groups.merge_acronyms()
     groups.merge_short_forms()
@@ -46,6 +48,13 @@ def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
         assert description.describes is not None
         groups.attach(description, to=description.describes)
     return groups.entities()
+
+
+@cache
+def known_aliases(code: str) -> dict[str, int]:
+    """The name key of each known alias -> the index of its entity's list."""
+    lex = lexicon(code)
+    return {name_key(name, lex): n for n, names in enumerate(lex.known_aliases) for name in names}
 
 
 def name_key(text: str, lex: EntityLexicon) -> str:
@@ -109,6 +118,15 @@ class Grouping:
                     self.union(first_with_key[key], i)
                 else:
                     first_with_key[key] = i
+
+    def merge_known_aliases(self, aliases: dict[str, int]) -> None:
+        """'ONU' and 'Nations unies', 'LFI' and 'la France insoumise': one organisation."""
+        first_of_entity: dict[int, int] = {}
+        for i in range(len(self.mentions)):
+            entity = aliases.get(self.key(i))
+            if entity is None:
+                continue
+            self.union(first_of_entity.setdefault(entity, i), i)
 
     def merge_renamings(self) -> None:
         """'Twitter (ancien nom de X)': one entity, named by its current name."""
@@ -317,7 +335,7 @@ def clean_name(text: str, lex: EntityLexicon) -> str:
         words[0].lower() in lex.honorifics or words[0] in ("la", "le", "les")
     ):
         words = words[1:]
-    name = " ".join(words)
+    name = " ".join(words).lstrip("-")
     for article in ("l'", "l’"):
         if name.startswith(article) and len(name) > 2:
             name = name[2:]

@@ -18,6 +18,7 @@ from typing import Literal, cast
 import numpy
 from babel import Locale
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -43,9 +44,22 @@ NON_NAME_POS = {
     "NUM",
 }
 MAX_DESCRIPTION_TOKENS = 10
+DESCRIPTION_LEFT_POS = {"DET", "ADJ", "NUM"}
 CONTRACTED_ARTICLES = frozenset({"du", "au", "aux"})
+COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
+PORTFOLIO_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "à", "au", "aux", "l'", "l’", "la", "le", "les"}
+)
 LOWERCASE_WORD = re.compile(r"\b[a-zà-öø-ÿœ]+\b")
-GAZETTEERS = ("known_organisations", "metonym_organisations", "places", "movements")
+# Endings of French plural demonyms: "les Strasbourgeois", "des Lillois", "aux Parisiennes".
+PLURAL_DEMONYM = re.compile(r"(ois|aises?|oises|iens|iennes|ains|aines)$")
+GAZETTEERS = (
+    "known_organisations",
+    "metonym_organisations",
+    "places",
+    "movements",
+    "known_aliases",
+)
 # CLDR territories that are groupings, not places a text names as such.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 
@@ -85,10 +99,12 @@ class EntityLexicon:
     leading_determiners: frozenset[str]
     portfolio_roles: frozenset[str]
     state_words: frozenset[str]
+    common_nouns: frozenset[str]
     known_organisations: tuple[str, ...]
     metonym_organisations: tuple[str, ...]
     places: tuple[str, ...]
     movements: tuple[str, ...]
+    known_aliases: tuple[tuple[str, ...], ...]
     new_name_cues: tuple[str, ...]
     old_name_cues: tuple[str, ...]
     renaming_aside: re.Pattern[str]
@@ -105,14 +121,23 @@ def lexicon(code: str) -> EntityLexicon:
     renaming = data["renaming_cues"]
     return EntityLexicon(
         **sets,
+        common_nouns=common_nouns(code),
         known_organisations=tuple(data["known_organisations"]),
         metonym_organisations=tuple(data["metonym_organisations"]),
         places=tuple(data["places"]) + country_names(code),
         movements=tuple(data["movements"]),
+        known_aliases=tuple(tuple(names) for names in data["known_aliases"]),
         new_name_cues=tuple(renaming["new_name_follows"]),
         old_name_cues=tuple(renaming["old_name_follows"]),
         renaming_aside=renaming_aside(renaming["new_name_follows"] + renaming["old_name_follows"]),
     )
+
+
+def common_nouns(code: str) -> frozenset[str]:
+    """Lemmas that spaCy's lemmatizer lists as common nouns ("impuissance", "braqueur")."""
+    lemmatizer = cast(Lemmatizer, nlp.load(code).get_pipe("lemmatizer"))
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(index.get("noun", ()))
 
 
 def renaming_aside(cues: list[str]) -> re.Pattern[str]:
@@ -148,6 +173,7 @@ def ner_mentions(doc: Doc, lex: EntityLexicon) -> Iterator[Mention]:
             if end <= start:
                 continue
             end = through_hyphens(doc, end)
+            start = from_dashed_word(doc, start)
             if previous is not None and (
                 joined_by_particle(doc, previous, start, lex)
                 or first_and_last_name(doc, previous, start, end)
@@ -170,6 +196,14 @@ def through_hyphens(doc: Doc, end: int) -> int:
             break
         end += 2
     return end
+
+
+def from_dashed_word(doc: Doc, start: int) -> int:
+    """'-Air' + 'Liquide' in a headline ("... sous les 5% -Air Liquide"): one name."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text.startswith("-") and before.text[1:].istitle():
+        return start - 1
+    return start
 
 
 def first_and_last_name(doc: Doc, previous: Mention, start: int, end: int) -> bool:
@@ -238,9 +272,10 @@ def is_leading_junk(token: Token, lex: EntityLexicon) -> bool:
         return True
     if lower in lex.leading_prepositions:
         return True
-    # Lower-case articles are not part of the name ("la France"); capitalised ones may be
-    # ("Le Monde"), except at the start of a sentence.
-    return lower in lex.articles and bool(token.is_lower or token.is_sent_start)
+    # Lower-case articles and determiners are not part of the name ("la France", "mon JRI");
+    # capitalised ones may be ("Le Monde"), except at the start of a sentence.
+    determiner = lower in lex.articles or lower in lex.leading_determiners
+    return determiner and bool(token.is_lower or token.is_sent_start)
 
 
 def is_name(span: Span, lex: EntityLexicon, lowercase_words: set[str]) -> bool:
@@ -250,20 +285,60 @@ def is_name(span: Span, lex: EntityLexicon, lowercase_words: set[str]) -> bool:
         return False
     if not any(c.isupper() for c in text) and not any(c.isdigit() for c in text):
         return False
-    if len(span) == 1:
-        token = span[0]
-        if token.pos_ in NON_NAME_POS or lower in lex.time_words:
+    if len(span) == 1 and not is_one_word_name(span[0], lex, lowercase_words):
+        return False
+    return not is_role(span, lex) and not in_set_phrase(span, lex)
+
+
+def is_one_word_name(token: Token, lex: EntityLexicon, lowercase_words: set[str]) -> bool:
+    lower = token.lower_
+    if token.pos_ in NON_NAME_POS or lower in lex.time_words or token.text[0].isdigit():
+        return False
+    if token.is_sent_start:
+        # A capitalised common word opening a sentence or a heading ("Congés", "Braqueur"),
+        # known as such to the lemmatizer or written in lower case elsewhere in the article.
+        common = token.pos_ == "NOUN" and token.lemma_.lower() in lex.common_nouns
+        if common or lower in lowercase_words:
             return False
-        # A capitalised common word opening a sentence ("Congés", "Parole") that the same
-        # article also writes in lower case.
-        if token.is_sent_start and lower in lowercase_words:
-            return False
-    return not is_role(span, lex)
+    return not is_plural_demonym(token)
+
+
+def is_plural_demonym(token: Token) -> bool:
+    """Inhabitants named after their place, after a plural determiner ("les Strasbourgeois")."""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return before in ("les", "des", "aux") and bool(PLURAL_DEMONYM.search(token.lower_))
+
+
+def in_set_phrase(span: Span, lex: EntityLexicon) -> bool:
+    """'ministre de la Justice', 'chef de l'État', 'homme d'État': no entity in the phrase."""
+    doc = span.doc
+    i = span.start - 1
+    if span[0].lower_ in lex.state_words and i >= 0:
+        # "chef de l'État", "secrétaire d'État", "cet État": a role or the state in general.
+        return doc[i].lower_ in ("d'", "d’", "cet") or (
+            doc[i].lower_ in lex.articles and i > 0 and doc[i - 1].lower_ in ("de", "du")
+        )
+    # Walk back over the prepositions, articles and adjectives that link a portfolio to its
+    # minister: "ministre de l'Intérieur", "secrétaire d'État français à l'Intérieur".
+    while i >= 0 and (
+        doc[i].lower_ in PORTFOLIO_LINKS
+        or doc[i].lower_ in lex.state_words
+        or (doc[i].is_lower and doc[i].pos_ == "ADJ")
+    ):
+        i -= 1
+    linked = i < span.start - 1
+    # "le premier ministre du Québec": a place is a place, even after a minister.
+    return (
+        linked and i >= 0 and doc[i].lower_ in lex.portfolio_roles and span.text not in lex.places
+    )
 
 
 def is_role(span: Span, lex: EntityLexicon) -> bool:
     """'ministre de l'Économie', 'président de la République': descriptions, not names."""
     first = span[0]
+    two_words = f"{first.lower_} {span[1].lower_}" if len(span) > 1 else ""
+    if two_words in lex.role_nouns:  # "Premier ministre", "Secrétaire général"
+        return True
     return first.lower_ in lex.role_nouns and (
         first.is_lower or first.is_sent_start or len(span) > 1
     )
@@ -300,11 +375,18 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
                 existing.label, existing.sure = label, True
         else:
             mention = Mention(match.start, match.end, label, sure=True)
+            # spaCy's shorter guesses inside a known name give way ("France" in "la France
+            # insoumise"); names found by a rule do not.
+            names = [m for m in names if m.sure or not inside(m, mention)]
             if any(overlaps(m, mention) and not nests(m, mention) for m in names):
                 continue
             names.append(mention)
             by_span[(match.start, match.end)] = mention
     return names
+
+
+def inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def add_institutions(doc: Doc, names: list[Mention], lex: EntityLexicon) -> list[Mention]:
@@ -384,28 +466,82 @@ def extend_place(doc: Doc, mention: Mention, lex: EntityLexicon) -> Mention:
 
 
 def retype_from_context(doc: Doc, mention: Mention, lex: EntityLexicon) -> None:
-    """Type evidence from the words of the name and the noun just before it."""
-    first = doc[mention.start]
+    """Type evidence from the words of the name and the words around it."""
     span_text = doc[mention.start : mention.end].text
     if span_text in lex.metonym_organisations:
         mention.label, mention.sure = "ORG", True
         return
     if mention.sure:
         return
-    if first.lower_ in lex.org_head_nouns and mention.end - mention.start >= 1:
-        mention.label, mention.sure = "ORG", True
+    label = type_from_words(doc, mention, lex) or type_from_neighbours(doc, mention, lex)
+    if label is not None:
+        mention.label, mention.sure = label, True
+        mention.core = territory_name(doc, mention, lex)
         return
-    before = mention.start - 1
-    if before < 0 or not doc[before].is_lower:
-        return
-    if doc[before].lemma_.lower() in lex.org_context_nouns:
-        mention.label, mention.sure = "ORG", True
-    elif mention.label == "PER" and doc[before].lower_ in lex.articles | CONTRACTED_ARTICLES:
-        # French names of people take no article: "l'Anem", "la Parole libérée" are not people.
+    # French names of people take no article: "l'Anem", "la Parole libérée" are not people.
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    articles = lex.articles | CONTRACTED_ARTICLES
+    if (
+        mention.label == "PER"
+        and before is not None
+        and before.is_lower
+        and before.lower_ in articles
+    ):
         mention.label = "ORG"
-    elif doc[before].lower_ in lex.role_nouns and doc[mention.start].is_title:
-        # "le député Pouria Amirshahi", "la ministre Agnès Buzyn"
-        mention.label, mention.sure = "PER", True
+
+
+def type_from_words(doc: Doc, mention: Mention, lex: EntityLexicon) -> Label | None:
+    """'département des Pyrénées-Orientales', 'parquet de Paris', 'Dr Laïb Mohamed'."""
+    first = doc[mention.start].lower_
+    if mention.end - mention.start > 1:
+        if first in lex.territory_nouns and doc[mention.start + 1].lower_ in COMPLEMENT_LINKS:
+            return "LOC"
+        if first in lex.honorifics:
+            return "PER"
+    if first in lex.org_head_nouns:
+        return "ORG"  # "la Commission", "l'Église"
+    return None
+
+
+def territory_name(doc: Doc, mention: Mention, lex: EntityLexicon) -> tuple[int, int] | None:
+    """'Hainaut' in 'province de Hainaut': the same place when named alone."""
+    if doc[mention.start].lower_ not in lex.territory_nouns:
+        return None
+    start = mention.start + 2  # after the noun and its "de"
+    if start < mention.end and doc[start].lower_ in lex.articles:
+        start += 1
+    return (start, mention.end) if start < mention.end else None
+
+
+def type_from_neighbours(doc: Doc, mention: Mention, lex: EntityLexicon) -> Label | None:
+    """The noun, title or demonym just before the name; an age just after it."""
+    if is_followed_by_age(doc, mention.end):
+        return "PER"  # "Émilie, 27 ans", "Redoine Faïd, 46 ans"
+    before = mention.start - 1
+    if before < 0:
+        return None
+    word = doc[before]
+    if word.lower_ in lex.honorifics:
+        return "PER"  # "Dr Laïb Mohamed"
+    if not word.is_lower:
+        return None
+    if word.lemma_.lower() in lex.org_context_nouns:
+        return "ORG"  # "la société BlackRock"
+    if word.lower_ in lex.role_nouns and doc[mention.start].is_title:
+        return "PER"  # "le député Pouria Amirshahi", "la ministre Agnès Buzyn"
+    articles = lex.articles | CONTRACTED_ARTICLES
+    if word.lower_ in lex.demonyms and before > 0 and doc[before - 1].lower_ in articles:
+        return "ORG"  # "l'américain Airgas": a company named by its nationality
+    return None
+
+
+def is_followed_by_age(doc: Doc, end: int) -> bool:
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].like_num
+        and doc[end + 2].lower_ == "ans"
+    )
 
 
 def renamed_names(doc: Doc, names: list[Mention], lex: EntityLexicon) -> Iterator[Mention]:
@@ -449,22 +585,77 @@ def apposition_descriptions(
 ) -> Iterator[Mention]:
     """'Sam Altman, PDG d'OpenAI,' and 'le ministre des Finances, Moshe Kahlon'."""
     for mention in names:
-        head = doc[mention.start : mention.end].root
-        for child in head.children:
-            if child.dep_ == "appos" and not in_mention(child.i, names):
-                span = description_span(doc, child, lex)
-                if span is not None and not names_a_person(span, names):
-                    yield Mention(*span, mention.label, "description", describes=mention)
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not in_mention(head.head.i, names):
-            span = description_span(doc, head.head, lex, stop=mention.start)
-            if span is not None and not names_a_person(span, names):
+        for head, stop in description_heads(doc, mention, names, lex):
+            span = description_span(doc, head, lex, stop=stop)
+            if (
+                span is not None
+                and fits(mention, head, lex)
+                and not names_a_person(doc, span, names)
+                and not in_brackets(doc, mention, span)
+            ):
+                if head.lower_ not in lex.role_nouns and not mention.sure:
+                    mention.label = "ORG"  # described as a kind of organisation
                 yield Mention(*span, mention.label, "description", describes=mention)
 
 
-def names_a_person(span: tuple[int, int], names: list[Mention]) -> bool:
-    """'le chancelier autrichien Sébastian Kurz' describes Kurz, not the name before it."""
+def description_heads(
+    doc: Doc, mention: Mention, names: list[Mention], lex: EntityLexicon
+) -> Iterator[tuple[Token, int | None]]:
+    """Nouns in apposition to the name, after it or before it (then cut at the name)."""
+    head = doc[mention.start : mention.end].root
+    for child in head.children:
+        if child.dep_ == "appos" and not in_mention(child.i, names):
+            yield child, None
+    before = head.head
+    if before.i >= mention.start or in_mention(before.i, names):
+        return
+    if head.dep_ == "appos" and before.pos_ == "NOUN":
+        yield before, mention.start
+    elif (
+        head.dep_ == "conj" and doc[mention.start - 1].text == "," and is_definite_role(before, lex)
+    ):
+        # "La présidente du Rassemblement national, Marine Le Pen": parsed as a coordination.
+        yield before, mention.start
+
+
+def is_definite_role(noun: Token, lex: EntityLexicon) -> bool:
+    """'la présidente du RN', not 'leurs leaders ou porte-parole' (a group, not one person)."""
+    return noun.lower_ in lex.role_nouns and any(
+        child.dep_ == "det" and child.lower_ in lex.articles for child in noun.children
+    )
+
+
+def fits(mention: Mention, head: Token, lex: EntityLexicon) -> bool:
+    """A role describes a person; a kind of organisation describes neither a place nor a
+    person's full name ('le cabinet du bourgmestre, Willy Demeyer')."""
+    if head.lower_ in lex.role_nouns:
+        return mention.label == "PER" or not mention.sure
+    if mention.label == "PER":
+        # One word that spaCy took for a person: "Lotte, le groupe de chimie".
+        return not mention.sure and mention.end - mention.start == 1
+    return mention.label != "LOC"
+
+
+def in_brackets(doc: Doc, mention: Mention, span: tuple[int, int]) -> bool:
+    """'Richard Ferrand (LREM, parti présidentiel)' describes the party, not the person, and
+    'chauffeur routier à Melun (Seine-et-Marne)' says where Melun is."""
+    if span[0] >= mention.end:
+        return any(t.text == "(" for t in doc[mention.end : span[0]])
+    return mention.start > 0 and doc[mention.start - 1].text == "("
+
+
+def names_a_person(doc: Doc, span: tuple[int, int], names: list[Mention]) -> bool:
+    """'le chancelier autrichien Sébastian Kurz' describes Kurz, not the name before it.
+
+    A person in a complement ('la conseillère de Jean-Luc Mélenchon') is only part of it.
+    """
     start, end = span
-    return any(m.label == "PER" and start <= m.start < end for m in names)
+    return any(
+        m.label == "PER"
+        and start <= m.start < end
+        and doc[m.start - 1].lower_ not in COMPLEMENT_LINKS
+        for m in names
+    )
 
 
 def in_mention(i: int, names: list[Mention]) -> bool:
@@ -481,9 +672,11 @@ def description_span(
         head.lower_ in lex.role_nouns or head.lemma_.lower() in lex.org_context_nouns
     ):
         return None
-    start = head.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].pos_ == "ADP"):
-        start += 1
+    # The phrase starts at its determiner or its noun: "l'ancien président", not "ainsi que
+    # du président" nor, on a misparse, "sommes pas simplement contre le Premier ministre".
+    start = head.i
+    while start > head.left_edge.i and doc[start - 1].pos_ in DESCRIPTION_LEFT_POS:
+        start -= 1
     # An aside in brackets ("(Ndlr : ancien nom de X)") is not a description.
     if (start > 0 and doc[start - 1].text == "(") or doc[head.left_edge.i].text == "(":
         return None
