@@ -78,7 +78,21 @@ def cue_tokens(doc: Doc, lex: SpeechLexicon) -> list[Token]:
     """Verbs of speech or thought, found on the lemma array rather than token by token."""
     wanted = [doc.vocab.strings.add(lemma) for lemma in lex.cue_lemmas]
     hits = numpy.flatnonzero(numpy.isin(doc.to_array("LEMMA"), wanted))
-    return [doc[int(i)] for i in hits if doc[int(i)].pos_ in ("VERB", "AUX")]
+    return [doc[int(i)] for i in hits if is_active_verb(doc[int(i)])]
+
+
+def is_active_verb(token: Token) -> bool:
+    """A verb in the active voice: not passive ('a été demandé') nor a past participle used
+    as an adjective ('une arme accusée d'avoir éborgné'), whose noun is not the speaker."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
+    if any(c.dep_ == "aux:pass" for c in auxiliaries):
+        return False
+    past_participle = "Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get(
+        "Tense", []
+    )
+    return not (past_participle and not auxiliaries)
 
 
 def cue_text(verb: Token) -> str:
