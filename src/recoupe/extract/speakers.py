@@ -45,6 +45,7 @@ class SpeechLexicon:
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
     feminine_markers: frozenset[str]
     masculine_markers: frozenset[str]
     max_label_words: int
@@ -68,6 +69,9 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         masculine_pronouns=frozenset(data["masculine_pronouns"]),
         feminine_pronouns=frozenset(data["feminine_pronouns"]),
         plural_pronouns=frozenset(data["plural_pronouns"]),
+        personal_pronouns=frozenset(
+            data["masculine_pronouns"] + data["feminine_pronouns"] + data["plural_pronouns"]
+        ),
         feminine_markers=frozenset(data["feminine_markers"]),
         masculine_markers=frozenset(data["masculine_markers"]),
         max_label_words=int(data["max_label_words"]),
@@ -167,6 +171,9 @@ class SpeakerResolver:
             subject = None
         if quoted and verb.idx > quoted[1] and (subject is None or subject.i < verb.i):
             subject = self.inverted_subject(verb) or subject
+        if subject is None and verb.dep_ == "advcl":
+            # "s'est réjouie Caroline Izambert, soulignant que ...": the head's inverted subject
+            subject = self.inverted_subject(verb.head)
         if subject is None:
             return None
         return self.speaker_from(subject)
@@ -193,10 +200,13 @@ class SpeakerResolver:
         return None
 
     def speaker_from(self, token: Token) -> Speaker | None:
-        lower = token.lower_
-        if token.pos_ == "PRON":
-            if lower.lstrip("-") in self.lex.anonymous_pronouns:
-                return None
+        lower = token.lower_.lstrip("-")
+        if lower in self.lex.anonymous_pronouns:
+            return None
+        if lower == "qui":
+            antecedent = relative_antecedent(token)
+            return self.speaker_from(antecedent) if antecedent is not None else None
+        if token.pos_ == "PRON" and lower in self.lex.personal_pronouns:
             return self.resolve_pronoun(token)
         start, end = noun_phrase_bounds(token)
         phrase = token.doc[start:end]
@@ -229,6 +239,7 @@ class SpeakerResolver:
         return named[0] if named else None
 
     def resolve_pronoun(self, pronoun: Token) -> Speaker | None:
+        """'il', 'elle': the last person of that gender who was a subject, else named."""
         lower = pronoun.lower_
         if lower in self.lex.plural_pronouns:
             return None
@@ -258,6 +269,23 @@ class SpeakerResolver:
         while token.dep_ in ("flat:name", "appos", "nmod") and token.head.i != token.i:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
+
+
+def relative_antecedent(relative: Token) -> Token | None:
+    """The noun a relative 'qui' stands for: the first of a coordination just before it
+    ('le syndicat CGT et la Ligue des droits de l'Homme (LDH) qui demandaient ...')."""
+    doc = relative.doc
+    i = relative.i - 1
+    while i >= relative.sent.start and (doc[i].is_punct or doc[i].pos_ not in ("NOUN", "PROPN")):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        i -= 1
+    if i < relative.sent.start:
+        return None
+    noun = doc[i]
+    while noun.dep_ in ("conj", "appos", "flat:name", "nmod") and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
 
 
 def first_adp(phrase: Span) -> int:
