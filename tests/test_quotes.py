@@ -126,3 +126,29 @@ def test_embedded_post_is_a_quote_of_its_author() -> None:
     assert post.kind == "direct"
     assert speaker_name(record, post) == "Emmanuel Macron"
     assert record.text.count("Chacun doit se ressaisir") == 1
+
+
+def test_relative_qui_speaks_for_its_antecedent() -> None:
+    record = analyze_text(
+        "Le Conseil d’État avait été saisi par la Ligue des droits de l’Homme, qui demandait "
+        "l’interdiction de cette arme."
+    )
+    quote = quote_with(record, "l’interdiction de cette arme")
+    assert quote.kind == "indirect"
+    assert quote.speaker.text is not None and "Ligue des droits de l’Homme" in quote.speaker.text
+
+
+def test_participle_after_an_inverted_subject() -> None:
+    record = analyze_text(
+        "« C’est une bonne nouvelle », s’est réjouie Caroline Izambert, chargée de plaidoyer, "
+        "soulignant que le remboursement était demandé depuis longtemps."
+    )
+    quote = quote_with(record, "le remboursement était demandé", "indirect")
+    assert speaker_name(record, quote) == "Caroline Izambert"
+
+
+def test_adjectival_participle_is_not_a_cue() -> None:
+    record = analyze_text(
+        "Le LBD, une arme accusée d’avoir éborgné des manifestants, reste autorisé."
+    )
+    assert [q for q in record.quotes if q.kind == "indirect"] == []
