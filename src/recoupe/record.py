@@ -43,6 +43,9 @@ class Entity(Model):
 
 
 class Speaker(Model):
+    """Who said something or who a fact is attributed to: an entity of the article, and/or
+    the words that name them ("une source proche du dossier")."""
+
     entity: str | None = None
     text: str | None = None
 
@@ -75,9 +78,8 @@ class DateMention(Span):
     granularity: Granularity
 
 
-class EventSource(Model):
-    entity: str | None = None
-    text: str | None = None
+# The source an event is attributed to ("selon le ministère") is named like a speaker.
+EventSource = Speaker
 
 
 class RoleFiller(Model):
