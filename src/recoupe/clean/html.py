@@ -15,8 +15,9 @@ import trafilatura
 from recoupe.clean.authors import split_byline
 from recoupe.clean.debris import Debris, debris_lexicon
 from recoupe.clean.page import CleanPage
-from recoupe.clean.text import PARAGRAPH_SEPARATOR, clean_scraped_text, normalise
+from recoupe.clean.text import PARAGRAPH_SEPARATOR, clean_scraped_text
 from recoupe.errors import DocumentError
+from recoupe.folding import fold
 
 # Elements that hold the byline on most news sites.
 BYLINE_XPATH = (
@@ -73,10 +74,10 @@ def page_authors(declared: str | None, bylines: list[str], debris: Debris) -> li
     authors = [author for author in authors if author]
     if not authors:
         return []
-    lead = normalise(authors[0])
+    lead = fold(authors[0])
     for byline in bylines:
         names = split_byline(byline, debris)
-        if any(normalise(name) == lead for name in names):
+        if any(fold(name) == lead for name in names):
             return list(dict.fromkeys(authors + names))
     return authors
 
@@ -108,4 +109,4 @@ def is_site_segment(segment: str, brands: set[str]) -> bool:
 
 def brand_key(name: str) -> str:
     bare = DOMAIN_SUFFIX.sub("", name.strip().removeprefix("www."))
-    return normalise(bare).replace(" ", "")
+    return fold(bare).replace(" ", "")

@@ -10,12 +10,12 @@ matches a debris pattern and is short, or when its position (top, bottom) and it
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from recoupe.clean.authors import bio_subject, byline_authors, signature_authors
 from recoupe.clean.debris import Debris, debris_lexicon
 from recoupe.clean.inline import remove_post_duplicates, remove_related_links
 from recoupe.clean.page import CleanPage
+from recoupe.folding import fold
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # A headline is one short line without a final full stop.
@@ -26,7 +26,6 @@ TAIL_ZONE = 3
 # "Title | Section | Site": what pages put after a headline they repeat.
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 MAX_TITLE_TRAILER = 80
-NON_WORD = re.compile(r"[\W_]+")
 SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 
 
@@ -107,23 +106,18 @@ def looks_like_title(line: str) -> bool:
 def repeats_title(paragraph: str, title: str, debris: Debris) -> bool:
     """A copy of the headline, maybe with a caption suffix ("-1", " (2)", "- photo") or
     with the page's section and site name ("Title | Environnement | DW")."""
-    text, head = normalise(paragraph), normalise(title)
+    text, head = fold(paragraph), fold(title)
     if not head or not text.startswith(head):
         return False
     rest = text[len(head) :].strip()
     if not rest or debris.caption_suffix.fullmatch(rest) is not None:
         return True
     first_segment = TITLE_SEPARATOR.split(paragraph, maxsplit=1)[0]
-    return len(rest) <= MAX_TITLE_TRAILER and normalise(first_segment) == head
-
-
-def normalise(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return NON_WORD.sub(" ", folded).strip()
+    return len(rest) <= MAX_TITLE_TRAILER and fold(first_segment) == head
 
 
 def unique(names: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(normalise(name), name)
+        seen.setdefault(fold(name), name)
     return list(seen.values())

@@ -10,7 +10,6 @@ and appositions ("Sam Altman, PDG d'OpenAI") add descriptions to it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -26,11 +25,13 @@ from recoupe.extract.entity_mentions import (
     find_mentions,
     lexicon,
 )
+from recoupe.folding import fold
 from recoupe.nlp import text_of
 from recoupe.record import Entity, Span
 
 ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&.-]{1,9}$")
-NON_WORD = re.compile(r"[\W_]+")
+# "l etat" (folded "l’État"): the elided article is no part of the name.
+ELIDED_ARTICLE = re.compile(r"^[ld] (?=\w)")
 
 
 def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
@@ -62,10 +63,7 @@ def name_key(text: str, lex: EntityLexicon) -> str:
     words = text.replace("’", "'").split()
     while len(words) > 1 and words[0].lower() in lex.honorifics | lex.articles:
         words = words[1:]
-    folded = unicodedata.normalize("NFKD", " ".join(words))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = re.sub(r"^(l|d)'", "", folded)
-    return NON_WORD.sub(" ", folded).strip()
+    return ELIDED_ARTICLE.sub("", fold(" ".join(words)))
 
 
 class Grouping:

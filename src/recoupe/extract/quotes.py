@@ -10,7 +10,6 @@ inverted incise ("..., a-t-on appris de sources proches du dossier").
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +25,7 @@ from recoupe.extract.speakers import (
     speech_lexicon,
     subject_of,
 )
+from recoupe.folding import fold
 from recoupe.nlp import text_of
 from recoupe.record import Entity, Quote, QuoteKind, Speaker
 
@@ -35,7 +35,6 @@ CLITICS = ("-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "-t-il", "-t-elle
 INCISE_REACH = 6
 # A quote with no cue of its own continues the last speaker's words this close after them.
 CONTINUITY_CHARS = 800
-NON_WORD = re.compile(r"[\W_]+")
 # A post's attribution, as the cleaner leaves it on a paragraph of its own.
 POST_ATTRIBUTION = re.compile(
     r"(?<=\n\n)[—–]\s*(?P<name>[^\n()—–]{1,80}?)\s*\(@\w{1,30}\)[^\n]*(?=\n|$)"
@@ -59,7 +58,8 @@ def extract_quotes(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Quote
     text = text_of(doc)
     resolver = SpeakerResolver(doc, entities, lex)
     segments = quoted_segments(text)
-    cues = [c for c in cue_tokens(doc, lex) if not inside(c.idx, spans_of(segments))]
+    quoted = spans_of(segments)
+    cues = [c for c in cue_tokens(doc, lex) if not inside(c.idx, quoted)]
     direct = DirectQuotes(doc, text, lex, resolver, speech_turns(cues, resolver)).find(segments)
     indirect = reported_speech(doc, lex, resolver, segments, cues)
     posts = embedded_posts(text, resolver, direct)
@@ -83,9 +83,7 @@ def to_record(quote_id: str, found: FoundQuote, text: str) -> Quote:
 
 def quote_key(words: str) -> str:
     """The quote's words folded (case, accents, punctuation), to find it again elsewhere."""
-    folded = unicodedata.normalize("NFKD", words.replace("’", "'"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return NON_WORD.sub(" ", folded).strip()
+    return fold(words)
 
 
 class DirectQuotes:
