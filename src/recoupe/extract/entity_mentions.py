@@ -260,7 +260,7 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in lex.name_particles | lex.articles
-        or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("PRON", "ADV", "SCONJ"))
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("PRON", "ADV", "SCONJ", "ADP"))
     ):
         end -= 1
     return start, end
