@@ -23,6 +23,7 @@ from recoupe.extract.amounts import extract_amounts
 from recoupe.extract.counts import extract_counts
 from recoupe.extract.dates import extract_dates
 from recoupe.extract.entities import extract_entities
+from recoupe.extract.events import extract_events
 from recoupe.extract.quotes import extract_quotes
 from recoupe.published import parse_published
 from recoupe.read import RawDoc, ReadError
@@ -108,6 +109,9 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
     ctx = Context(lang=article.language, published=published, body_start=body_start)
     amounts = extract_amounts(doc, ctx)
     entities = extract_entities(doc, ctx)
+    quotes = extract_quotes(doc, ctx, entities)
+    counts = extract_counts(doc, ctx, amounts)
+    dates = extract_dates(doc, ctx)
     record = ArticleRecord(
         id=article.id,
         source=Source(path=article.path, url=article.url, outlet=article.outlet),
@@ -117,10 +121,11 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
         published=format_published(article.published, published),
         text=article.text,
         entities=entities,
-        quotes=extract_quotes(doc, ctx, entities),
+        quotes=quotes,
         amounts=amounts,
-        counts=extract_counts(doc, ctx, amounts),
-        dates=extract_dates(doc, ctx),
+        counts=counts,
+        dates=dates,
+        events=extract_events(doc, ctx, entities, amounts, counts, dates, quotes),
     )
     return relocate(record, body_start)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect"]
@@ -83,11 +83,18 @@ EventSource = Speaker
 
 
 class RoleFiller(Model):
+    """One filler of a role: the id of an entity, amount, count or date, or a text."""
+
     entity: str | None = None
     amount: str | None = None
     count: str | None = None
     date: str | None = None
     text: str | None = None
+
+    @model_serializer(mode="wrap")
+    def named_only(self, handler: SerializerFunctionWrapHandler) -> dict[str, str]:
+        """`{"entity": "e1"}`, as the contract shows it, not every other key as null."""
+        return {key: value for key, value in handler(self).items() if value is not None}
 
 
 class Event(Model):
