@@ -241,3 +241,18 @@ def test_an_order_on_a_placard_is_no_arrest() -> None:
         "colonies »."
     )
     assert events_of(record, "arrest") == []
+
+
+def test_an_event_dated_after_publication_is_planned() -> None:
+    text = (
+        "Les syndicats ont manifesté samedi à Lyon contre la fermeture de l’usine. "
+        "Une nouvelle manifestation aura lieu samedi prochain devant la préfecture."
+    )
+    record = analyze_text(text, published="2019-01-09")
+    by_day = {
+        next(d.value for d in record.dates if d.id == filler.date): event.modality
+        for event in events_of(record, "demonstration")
+        for filler in event.roles.get("date", [])
+        if filler.date is not None
+    }
+    assert by_day == {"2019-01-05": "asserted", "2019-01-12": "hypothetical"}

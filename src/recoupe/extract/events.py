@@ -10,6 +10,7 @@ and '97,4 milliards') are merged into one event that keeps every filler.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -65,9 +66,24 @@ def extract_events(
     for mention in mentions:
         mention.source = attribution.source_of(mention)
         mention.modality = modality_of(mention, lex)
+        if mention.modality != "negated" and dated_after(mention, ctx.published):
+            mention.modality = "hypothetical"
     events = merged(mentions, lex)
     text = text_of(doc)
     return [to_event(f"v{i}", m, text, lex) for i, m in enumerate(events, start=1)]
+
+
+def dated_after(mention: Mention, published: date | None) -> bool:
+    """An event whose day comes after the article's publication has not happened yet: it is
+    announced or planned ('une manifestation samedi prochain')."""
+    if published is None:
+        return False
+    days = [
+        str(f.key[1])
+        for f in mention.fillers
+        if f.key[0] == "date" and len(str(f.key[1])) == len("YYYY-MM-DD")
+    ]
+    return any(day > published.isoformat() for day in days)
 
 
 def by_sentence(triggers: list[Trigger]) -> Iterator[tuple[Span, list[Trigger]]]:
