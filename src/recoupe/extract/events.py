@@ -20,7 +20,7 @@ from recoupe.extract.event_lexicon import EventLexicon, event_lexicon
 from recoupe.extract.event_modality import Attribution, modality_of
 from recoupe.extract.event_roles import AnchorKind, Filler, Mention, RoleReader
 from recoupe.extract.event_triggers import Trigger, find_triggers
-from recoupe.extract.speakers import SpeakerResolver, speech_lexicon
+from recoupe.extract.speakers import speaker_resolver, speech_lexicon
 from recoupe.nlp import text_of
 from recoupe.record import (
     Amount,
@@ -54,7 +54,7 @@ def extract_events(
         return []
     lex = event_lexicon(ctx.lang)
     speech = speech_lexicon(ctx.lang)
-    resolver = SpeakerResolver(doc, entities, speech)
+    resolver = speaker_resolver(doc, entities, speech)
     reader = RoleReader(ArticleItems(doc, entities, amounts, counts, dates), lex, resolver)
     mentions = [
         mention

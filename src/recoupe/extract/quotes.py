@@ -22,6 +22,7 @@ from recoupe.extract.speakers import (
     cue_text,
     cue_tokens,
     is_inverted,
+    speaker_resolver,
     speech_lexicon,
     subject_of,
 )
@@ -56,7 +57,7 @@ class FoundQuote:
 def extract_quotes(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Quote]:
     lex = speech_lexicon(ctx.lang)
     text = text_of(doc)
-    resolver = SpeakerResolver(doc, entities, lex)
+    resolver = speaker_resolver(doc, entities, lex)
     segments = quoted_segments(text)
     quoted = spans_of(segments)
     cues = [c for c in cue_tokens(doc, lex) if not inside(c.idx, quoted)]

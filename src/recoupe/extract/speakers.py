@@ -109,6 +109,16 @@ def cue_text(verb: Token) -> str:
     return " ".join(t.text for t in [*auxiliaries, verb])
 
 
+def speaker_resolver(doc: Doc, entities: list[Entity], lex: SpeechLexicon) -> SpeakerResolver:
+    """The resolver of this Doc and its entities, built once and shared by the extractors
+    that need it (quotes, events): building it reads every person's mentions."""
+    key = f"recoupe.speakers.{id(entities)}"
+    resolver = doc.user_data.get(key)
+    if not isinstance(resolver, SpeakerResolver):
+        resolver = doc.user_data[key] = SpeakerResolver(doc, entities, lex)
+    return resolver
+
+
 class SpeakerResolver:
     """Maps subjects to entities of the article and resolves pronouns."""
 
