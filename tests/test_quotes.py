@@ -152,3 +152,147 @@ def test_adjectival_participle_is_not_a_cue() -> None:
         "Le LBD, une arme accusée d’avoir éborgné des manifestants, reste autorisé."
     )
     assert [q for q in record.quotes if q.kind == "indirect"] == []
+
+
+def test_inverted_subject_after_a_channel_name() -> None:
+    record = analyze_text(
+        "Le trafic reste perturbé. « Les usagers n'ont pas à payer le prix de ce conflit », "
+        "a déclaré lundi sur la radio France Inter Nathalie Morel, ministre des Transports."
+    )
+    quote = quote_with(record, "Les usagers")
+    assert speaker_name(record, quote) == "Nathalie Morel"
+
+
+def test_inverted_indefinite_pronoun_speaker() -> None:
+    record = analyze_text(
+        "Les commentaires se multiplient sous la vidéo. « Partagez avant que ce soit "
+        "supprimé ! », appelle un autre."
+    )
+    quote = quote_with(record, "Partagez avant")
+    assert quote.cue == "appelle"
+    assert "autre" in (quote.speaker.text or "")
+
+
+def test_cue_verb_the_lemmatiser_leaves_unchanged() -> None:
+    record = analyze_text(
+        "« Une cinquantaine de tombes ont été dégradées dans la nuit », indique dans un "
+        "communiqué la préfecture, qui dénonce un acte odieux."
+    )
+    quote = quote_with(record, "Une cinquantaine")
+    assert quote.cue == "indique"
+    assert "préfecture" in (quote.speaker.text or "")
+
+
+def test_quote_put_first_then_a_colon_and_its_speaker() -> None:
+    record = analyze_text(
+        "«Nous irons jusqu'au bout de ce combat»: Léa Martin, porte-parole du collectif, a "
+        "estimé mardi que la mobilisation ne faiblirait pas."
+    )
+    quote = quote_with(record, "Nous irons jusqu'au bout", kind="direct")
+    assert speaker_name(record, quote) == "Léa Martin"
+
+
+def test_pronoun_after_a_described_speaker() -> None:
+    record = analyze_text(
+        "Le ministre Jean Dupont n'a pas fait le déplacement. Un jeune homme, venu de Lille, a "
+        "expliqué qu'il manifestait pour la première fois. Il a ajouté : « On ne nous écoute "
+        "jamais, alors nous descendons dans la rue. »"
+    )
+    quote = quote_with(record, "On ne nous écoute")
+    assert "jeune homme" in (quote.speaker.text or "")
+
+
+def test_role_description_refers_to_the_person_it_described() -> None:
+    record = analyze_text(
+        "L'archevêque Michel Aupetit sera entendu en mars. Plusieurs fidèles le soutiennent. "
+        "« Je répondrai à toutes les questions », avait assuré à la radio l'archevêque."
+    )
+    quote = quote_with(record, "Je répondrai")
+    assert speaker_name(record, quote) == "Michel Aupetit"
+
+
+def test_subheading_repeating_a_later_quote_gets_its_speaker() -> None:
+    record = analyze_text(
+        "Le militant a été libéré jeudi soir.\n\n«Une décision purement politique»\n\n"
+        "Son avocate s'est indignée. «C'est une décision purement politique, qui n'a rien de "
+        "juridique», a commenté Me Jeanne Roux devant le tribunal."
+    )
+    heading, said = (q for q in record.quotes if "purement politique" in q.text)
+    assert speaker_name(record, said) == "Jeanne Roux"
+    assert speaker_name(record, heading) == "Jeanne Roux"
+
+
+def test_portrait_quotes_its_only_person_without_cues() -> None:
+    record = analyze_text(
+        "Depuis juin, Claire Dumas dirige la police des chemins de fer.\n\n"
+        "Les attentats ont changé le travail de toute l'unité.\n\n"
+        "\"On s'entraîne chaque semaine. Le risque zéro n'existe pas, mais on s'y prépare "
+        'tous les jours."'
+    )
+    quote = quote_with(record, "On s'entraîne")
+    assert speaker_name(record, quote) == "Claire Dumas"
+
+
+def test_incise_with_an_inverted_pronoun_whatever_the_verb() -> None:
+    record = analyze_text(
+        "Le producteur Marc Lemoine a assisté au spectacle. « Ton style n'existe pas encore "
+        "ici », l'a-t-il complimenté."
+    )
+    quote = quote_with(record, "Ton style")
+    assert quote.cue is not None and "complimenté" in quote.cue
+    assert speaker_name(record, quote) == "Marc Lemoine"
+
+
+def test_narrative_infinitive_goes_on_with_the_previous_speaker() -> None:
+    record = analyze_text(
+        "« Je suis venue pour la troisième fois et je reviendrai », confie Amina Belkacem, "
+        "étudiante à Lyon. Et d’enchaîner : « J’ai quitté mon pays pour un meilleur avenir. »"
+    )
+    quote = quote_with(record, "J’ai quitté mon pays")
+    assert speaker_name(record, quote) == "Amina Belkacem"
+
+
+def test_speaker_named_after_a_description_and_a_comma() -> None:
+    record = analyze_text(
+        "« On ne répare pas une injustice par une autre », prévient un avocat du prévenu, "
+        "Me Antoine Ferrier."
+    )
+    quote = quote_with(record, "On ne répare pas")
+    assert speaker_name(record, quote) == "Antoine Ferrier"
+
+
+def test_whose_words_a_speech_noun_gives() -> None:
+    record = analyze_text(
+        "Ils ont défilé jusqu'à la mairie pour « faire tomber ce projet inutile et coûteux », "
+        "selon les propos d’un manifestant."
+    )
+    quote = quote_with(record, "faire tomber")
+    assert quote.speaker.text is not None and "manifestant" in quote.speaker.text
+    assert "propos" not in quote.speaker.text
+
+
+def test_plural_pronoun_refers_to_the_last_plural_subject() -> None:
+    record = analyze_text(
+        "Samedi, des agriculteurs ont bloqué le périphérique. Ils ont écrit sur une "
+        "banderole : « Sans paysans, pas de pays. »"
+    )
+    quote = quote_with(record, "Sans paysans")
+    assert quote.speaker.text is not None and "agriculteurs" in quote.speaker.text
+
+
+def test_coordinated_speech_verb_shares_the_subject() -> None:
+    record = analyze_text(
+        "Les jeunes chômeurs démentent les déclarations des officiels et trouvent que c’est "
+        "« une supercherie de trop »."
+    )
+    quote = quote_with(record, "une supercherie", kind="direct")
+    assert quote.speaker.text is not None and "chômeurs" in quote.speaker.text
+
+
+def test_quote_inside_a_reported_clause_is_the_reporters() -> None:
+    record = analyze_text(
+        "Un jeune homme a expliqué qu’il était venu à Paris pour lutter pour « l’instauration "
+        "d’une nouvelle République et d’un Etat de droit »."
+    )
+    quote = quote_with(record, "l’instauration", kind="direct")
+    assert quote.speaker.text is not None and "jeune homme" in quote.speaker.text

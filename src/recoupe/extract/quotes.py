@@ -10,7 +10,7 @@ inverted incise ("..., a-t-on appris de sources proches du dossier").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,8 +19,10 @@ from recoupe.extract.quote_marks import QuotedSegment, quoted_segments
 from recoupe.extract.speakers import (
     SpeakerResolver,
     SpeechLexicon,
+    cue_lemma,
     cue_text,
     cue_tokens,
+    inverted_clitic,
     is_inverted,
     speaker_resolver,
     speech_lexicon,
@@ -34,6 +36,13 @@ SENTENCE_END = re.compile(r"[.!?…]\W*$")
 CLITICS = ("-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "-t-il", "-t-elle", "-t-on")
 # How far after a quote's closing mark an incise verb may stand ("», a déclaré ...").
 INCISE_REACH = 6
+# How many heads up from quoted words a speech verb may govern them ('a expliqué qu'il était
+# venu pour lutter pour « ... »').
+GOVERNING_REACH = 5
+# How far after a quote and a colon the verb that attributes it may stand.
+COLON_CUE_REACH = 25
+# Fewer words than this repeated in another quote may be a coincidence, not an echo.
+ECHO_MIN_WORDS = 3
 # A quote with no cue of its own continues the last speaker's words this close after them.
 CONTINUITY_CHARS = 800
 # A post's attribution, as the cleaner leaves it on a paragraph of its own.
@@ -107,16 +116,40 @@ class DirectQuotes:
         self.last: FoundQuote | None = None
 
     def find(self, segments: list[QuotedSegment]) -> list[FoundQuote]:
-        found: list[FoundQuote] = []
+        own: list[FoundQuote] = []
         for segment in segments:
             span = self.doc.char_span(segment.start, segment.end, alignment_mode="expand")
             if span is None or self.is_label(span, segment):
                 continue
             for part, incise in split_at_incise(span, self.lex):
-                quote = self.attribute(part, segment, incise)
-                found.append(quote)
-                self.last = quote
+                own.append(self.attribute(part, segment, incise))
+        found: list[FoundQuote] = []
+        for quote in own:
+            if quote.speaker is None:
+                quote = self.inherited(quote, own)
+            found.append(quote)
+            self.last = quote
         return found
+
+    def inherited(self, quote: FoundQuote, own: list[FoundQuote]) -> FoundQuote:
+        """A quote its own sentence does not attribute: the same words attributed elsewhere
+        in the article (a subheading repeating a quote), else the last speaker's words going
+        on, else the only person the article names."""
+        source = (
+            echoed(quote, own, self.text)
+            or self.previous_turn(quote.start)
+            or self.only_person(quote)
+        )
+        if source is None:
+            return quote
+        return replace(quote, speaker=source.speaker, cue=quote.cue or source.cue)
+
+    def only_person(self, quote: FoundQuote) -> FoundQuote | None:
+        """Interviews and portraits quote their one subject without saying so each time."""
+        people = self.resolver.people()
+        if len(people) != 1:
+            return None
+        return replace(quote, speaker=Speaker(entity=people[0].id, text=people[0].name))
 
     def is_label(self, span: Span, segment: QuotedSegment) -> bool:
         """'«gilets jaunes»', '«The Times»', 'de «bloquer» la France' are not quotations."""
@@ -149,7 +182,7 @@ class DirectQuotes:
     def governing_cue(self, span: Span) -> Token | None:
         """A speech verb the quoted words depend on ('a qualifié l'offre de « ridicule »')."""
         token = span.root
-        for _ in range(3):
+        for _ in range(GOVERNING_REACH):
             if token.head.i == token.i:
                 return None
             token = token.head
@@ -158,39 +191,54 @@ class DirectQuotes:
         return None
 
     def attribute(self, span: Span, segment: QuotedSegment, incise: Token | None) -> FoundQuote:
+        """The speaker that the quote's own sentence gives, if any."""
         cue = incise or self.cue_of(span, segment)
         quoted = (segment.open_at, segment.close_at)
         speaker = self.resolver.speaker_of(cue, quoted) if cue is not None else None
         if speaker is None:
             speaker = self.source_in_sentence(span)
+        if speaker is None and (cue is None or subject_of(cue) is None):
+            speaker = self.announcer(segment)
         if speaker is None and cue is None:
-            speaker = self.announcer(segment) or self.sentence_subject(span)
-        if speaker is None:
-            # No speaker in the quote's own sentence: the words go on from whoever spoke last.
-            previous = self.previous_turn(span.start_char)
-            if previous is not None:
-                speaker, cue = previous.speaker, cue or previous.cue
+            speaker = self.sentence_subject(span)
         return FoundQuote(span.start_char, span.end_char, "direct", speaker, cue)
 
     def cue_of(self, span: Span, segment: QuotedSegment) -> Token | None:
-        cue = self.governing_cue(span) or self.incise_after(segment)
+        cue = self.incise_after(segment) or self.governing_cue(span)
         if cue is not None and segment.open_at <= cue.idx <= segment.close_at:
             cue = None  # the quoted words' own verb
-        return cue or self.introduction_before(segment)
+        return cue or self.introduction_before(segment) or self.cue_after_colon(segment)
 
     def incise_after(self, segment: QuotedSegment) -> Token | None:
-        """'« ... », a-t-il ajouté' and '« ... », explique Marie Dupont.'"""
+        """'« ... », a-t-il ajouté', '« ... », explique Marie Dupont.' and any verb with an
+        inverted subject pronoun ('« ... », l'a-t-il complimenté')."""
         after = self.doc.char_span(segment.close_at, segment.close_at + 1, alignment_mode="expand")
         if after is None:
             return None
-        sentence_end = after.sent.end if after.end <= after.sent.end else after.end
         for token in self.doc[after.end : min(after.end + INCISE_REACH, len(self.doc))]:
-            if token.i >= sentence_end and token.is_sent_start:
+            # The parser often ends a sentence at the closing mark; one never opens on a comma.
+            if token.is_sent_start and token.text != ",":
                 return None
-            if self.is_cue(token):
+            if self.is_cue(token) or (token.pos_ == "VERB" and inverted_clitic(token)):
                 return token
             if not (token.is_punct or token.pos_ in ("AUX", "ADV", "PRON")):
                 return None
+        return None
+
+    def cue_after_colon(self, segment: QuotedSegment) -> Token | None:
+        """'«C'est politique»: Éric Drouet a estimé ...': a quote put first, as headlines and
+        leads do, then a colon and the sentence that attributes it."""
+        if not self.text[segment.close_at + 1 :].lstrip().startswith(":"):
+            return None
+        after = self.doc.char_span(segment.close_at, segment.close_at + 1, alignment_mode="expand")
+        if after is None:
+            return None
+        for token in self.doc[after.end : min(after.end + COLON_CUE_REACH, len(self.doc))]:
+            opens_another = token.text in CLOSING_MARKS.values()
+            if opens_another or (token.i > after.end + 1 and token.is_sent_start):
+                return None
+            if self.is_cue(token):
+                return token
         return None
 
     def introduction_before(self, segment: QuotedSegment) -> Token | None:
@@ -209,7 +257,7 @@ class DirectQuotes:
     def is_cue(self, token: Token) -> bool:
         """A speech or thought verb in the active voice ('a été poursuivie' is no cue)."""
         return (
-            token.lemma_ in self.lex.cue_lemmas
+            cue_lemma(token, self.lex) is not None
             and token.pos_ == "VERB"
             and not any(c.dep_ == "aux:pass" for c in token.children)
         )
@@ -248,7 +296,7 @@ class DirectQuotes:
         speaker = self.resolver.speaker_from(subject)
         if speaker is None or speaker.entity is None:
             return None
-        return speaker if self.resolver.is_person(speaker.entity) else None
+        return speaker if self.resolver.can_speak(speaker.entity) else None
 
     def previous_turn(self, start: int) -> FoundQuote | None:
         """A quote with no cue of its own, shortly after someone spoke, goes on with them."""
@@ -259,6 +307,24 @@ class DirectQuotes:
             return None
         latest = max(earlier, key=lambda t: t.end)
         return latest if start - latest.end <= CONTINUITY_CHARS else None
+
+
+def echoed(quote: FoundQuote, others: list[FoundQuote], text: str) -> FoundQuote | None:
+    """An attributed quote that holds the same words ('«Purement et bassement politique»'
+    as a subheading, then '«... purement et bassement politique ...», a commenté X')."""
+    words = quote_key(text[quote.start : quote.end])
+    if len(words.split()) < ECHO_MIN_WORDS:
+        return None
+    return next(
+        (
+            other
+            for other in others
+            if other.speaker is not None
+            and other is not quote
+            and words in quote_key(text[other.start : other.end])
+        ),
+        None,
+    )
 
 
 def word_before(span: Span) -> Token | None:
@@ -284,7 +350,7 @@ def split_at_incise(span: Span, lex: SpeechLexicon) -> list[tuple[Span, Token | 
     """'« A, a-t-il dit, B »' is two quotes, A and B, both with the cue 'a dit'."""
     doc = span.doc
     for token in span[1:-1]:
-        if token.lemma_ not in lex.cue_lemmas or token.pos_ != "VERB":
+        if cue_lemma(token, lex) is None or token.pos_ != "VERB":
             continue
         left = token.i - 1
         while left > span.start and (

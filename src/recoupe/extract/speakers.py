@@ -9,6 +9,7 @@ and descriptions to the entity holding that mention.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,9 @@ INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", 
 MAX_SPEAKER_TOKENS = 12
 # How far back a pronoun looks for a person who was the subject of a sentence.
 SUBJECT_REACH = 1500
+# Present-tense endings of first-group verbs, stripped to guess an infinitive.
+FIRST_GROUP_ENDINGS = re.compile(r"(e|es|ent)$")
+OF = frozenset({"de", "d'", "d’", "du", "des"})
 CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "«", "»", '"', "“", "”"})
 
 
@@ -41,7 +45,10 @@ class SpeechLexicon:
     time_nouns: frozenset[str]
     source_prepositions: frozenset[str]
     learned_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     anonymous_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
+    indefinite_subjects: frozenset[str]
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -65,7 +72,10 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         time_nouns=frozenset(data["time_nouns"]),
         source_prepositions=frozenset(data["source_prepositions"]),
         learned_verbs=frozenset(data["learned_verbs"]),
+        speech_nouns=frozenset(data["speech_nouns"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
+        indefinite_subjects=frozenset(data["indefinite_subjects"]),
         masculine_pronouns=frozenset(data["masculine_pronouns"]),
         feminine_pronouns=frozenset(data["feminine_pronouns"]),
         plural_pronouns=frozenset(data["plural_pronouns"]),
@@ -79,10 +89,28 @@ def speech_lexicon(code: str) -> SpeechLexicon:
 
 
 def cue_tokens(doc: Doc, lex: SpeechLexicon) -> list[Token]:
-    """Verbs of speech or thought, found on the lemma array rather than token by token."""
+    """Verbs of speech or thought, found on the lemma array rather than token by token;
+    verbs the lemmatiser left as they are ('indique') are looked up by their infinitive."""
     wanted = [doc.vocab.strings.add(lemma) for lemma in lex.cue_lemmas]
-    hits = numpy.flatnonzero(numpy.isin(doc.to_array("LEMMA"), wanted))
-    return [doc[int(i)] for i in hits if is_active_verb(doc[int(i)])]
+    lemmas = doc.to_array("LEMMA")
+    hits = numpy.isin(lemmas, wanted) | (lemmas == doc.to_array("LOWER"))
+    return [
+        doc[int(i)]
+        for i in numpy.flatnonzero(hits)
+        if is_active_verb(doc[int(i)]) and cue_lemma(doc[int(i)], lex) is not None
+    ]
+
+
+def cue_lemma(token: Token, lex: SpeechLexicon) -> str | None:
+    """The cue lemma of a verb, or None. The French lemmatiser often returns a present-tense
+    form unchanged ('indique', 'estiment'): the first-group infinitive is tried then."""
+    if token.lemma_ in lex.cue_lemmas:
+        return token.lemma_
+    if token.lemma_ != token.lower_:
+        return None
+    stem = FIRST_GROUP_ENDINGS.sub("", token.lower_)
+    infinitive = stem + "er"
+    return infinitive if stem != token.lower_ and infinitive in lex.cue_lemmas else None
 
 
 def is_active_verb(token: Token) -> bool:
@@ -136,6 +164,15 @@ class SpeakerResolver:
             for m in e.mentions
         )
         self.genders = {e.id: self.gender(e) for e in entities if e.type == "PER"}
+        self.speaking_nouns = sorted(
+            (subject.idx, subject)
+            for cue in cue_tokens(doc, lex)
+            if (subject := subject_of(cue)) is not None
+            and subject.pos_ == "NOUN"
+            and self.entity_at(subject.idx) is None
+            and (subject.i < cue.i or is_incise(cue))
+        )
+        self.roles = self.role_words(entities)
 
     def entity_at(self, char: int) -> str | None:
         """The entity whose mention covers this character, the shortest mention first."""
@@ -176,10 +213,18 @@ class SpeakerResolver:
             source = learned_source(verb)
             if source is not None:
                 return self.speaker_from(source)
+        if is_narrative_infinitive(verb):
+            # "Et d'ajouter : « ... »": the speaker is whoever spoke just before.
+            return None
+        if not has_own_subject(verb):
+            named = self.person_just_before(verb)
+            if named is not None:
+                return named
         subject = subject_of(verb)
         if subject is not None and quoted and quoted[0] <= subject.idx < quoted[1]:
             subject = None
-        if quoted and verb.idx > quoted[1] and (subject is None or subject.i < verb.i):
+        after_quote = quoted is not None and verb.idx > quoted[1] and is_incise(verb)
+        if after_quote and (subject is None or not is_inverted(subject, verb)):
             subject = self.inverted_subject(verb) or subject
         if subject is None and verb.dep_ == "advcl":
             # "s'est réjouie Caroline Izambert, soulignant que ...": the head's inverted subject
@@ -188,26 +233,51 @@ class SpeakerResolver:
             return None
         return self.speaker_from(subject)
 
+    def person_just_before(self, verb: Token) -> Speaker | None:
+        """'..., M. Devaux attend également « ... »' parsed without a subject of its own: a
+        person named right before the verb (auxiliaries and adverbs aside) is who speaks."""
+        i = verb.i - 1
+        while i > verb.sent.start and self.doc[i].pos_ in ("AUX", "ADV"):
+            i -= 1
+        entity_id = self.entity_at(self.doc[i].idx) if i >= 0 else None
+        if entity_id is None or not self.is_person(entity_id):
+            return None
+        return Speaker(entity=entity_id, text=self.entities[entity_id].name)
+
     def inverted_subject(self, verb: Token) -> Token | None:
         """'», a expliqué à l'AFP Denis Collinet', '», affirmait récemment, à Lourdes, le
-        cardinal': the first noun after the verb outside prepositional phrases and time
-        words, up to the end of the clause."""
+        cardinal', '», appelle un autre': the first noun after the verb outside prepositional
+        phrases and time words, up to the end of the clause. A prepositional phrase ends at
+        a new determiner or at a person's name ('sur la chaîne LCI Olivier Dussopt')."""
         limit = min(verb.i + 1 + 2 * MAX_SPEAKER_TOKENS, verb.sent.end)
-        after_preposition = False
+        complement: list[Token] | None = None  # the nouns of the current prepositional phrase
         for token in self.doc[verb.i + 1 : limit]:
             if token.lower_ in INVERTED_CLITICS:
                 return token
-            if token.text in CLAUSE_ENDS:
+            if token.text in CLAUSE_ENDS or token.pos_ == "SCONJ":
                 return None
             if token.pos_ == "ADP":
-                after_preposition = True
-            elif token.is_punct:
-                after_preposition = False
+                complement = []
+            elif token.is_punct or (token.pos_ == "DET" and complement):
+                complement = None
+            elif (
+                complement is None
+                and token.pos_ != "DET"
+                and token.lower_ in self.lex.indefinite_subjects
+            ):
+                return token
             elif token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self.lex.time_nouns:
-                if not after_preposition:
+                if complement is None or self.names_another_person(token, complement):
                     return token
-                after_preposition = False
+                complement.append(token)
         return None
+
+    def names_another_person(self, token: Token, complement: list[Token]) -> bool:
+        """Whether `token` starts a person's name after the nouns of a complement."""
+        entity_id = self.entity_at(token.idx)
+        if not complement or entity_id is None or not self.is_person(entity_id):
+            return False
+        return all(self.entity_at(t.idx) != entity_id for t in complement)
 
     def speaker_from(self, token: Token) -> Speaker | None:
         lower = token.lower_.lstrip("-")
@@ -218,12 +288,59 @@ class SpeakerResolver:
             return self.speaker_from(antecedent) if antecedent is not None else None
         if token.pos_ == "PRON" and lower in self.lex.personal_pronouns:
             return self.resolve_pronoun(token)
+        author = words_author(token, self.lex)
+        if author is not None:
+            return self.speaker_from(author)
         start, end = noun_phrase_bounds(token)
         phrase = token.doc[start:end]
         entity_id = (
-            self.entity_at(token.idx) or self.apposed_entity(token) or self.entity_in(phrase)
+            self.entity_at(token.idx)
+            or self.apposed_entity(token)
+            or self.entity_in(phrase)
+            or self.name_after(end)
+            or self.described_entity(token)
         )
         return Speaker(entity=entity_id, text=phrase.text)
+
+    def role_words(self, entities: list[Entity]) -> dict[str, list[tuple[int, str]]]:
+        """The nouns that stand before or in apposition to a person's name ('le cardinal
+        Philippe Barbarin', 'Jean-Luc Marx, préfet du Bas-Rhin'), with where they stand."""
+        roles: dict[str, list[tuple[int, str]]] = {}
+        for entity in entities:
+            if entity.type != "PER":
+                continue
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                before = self.doc[span.start - 1] if span.start > 0 else None
+                after = self.doc[span.end + 1] if span.end + 1 < len(self.doc) else None
+                if after is not None and self.doc[span.end].text != ",":
+                    after = None
+                for word in (before, after):
+                    if word is not None and word.pos_ == "NOUN":
+                        roles.setdefault(word.lower_, []).append((mention.start, entity.id))
+        return roles
+
+    def name_after(self, end: int) -> str | None:
+        """'un avocat du cardinal, Me Jean Dupont': a person named right after a comma,
+        possibly behind a title."""
+        if end >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        for token in self.doc[end + 1 : end + 3]:
+            entity_id = self.entity_at(token.idx)
+            if entity_id is not None:
+                return entity_id if self.is_person(entity_id) else None
+        return None
+
+    def described_entity(self, head: Token) -> str | None:
+        """'le cardinal' after 'le cardinal Philippe Barbarin': the person last described
+        by that role, for a definite singular description."""
+        determiner = next((c for c in head.children if c.dep_ == "det"), None)
+        if determiner is None or determiner.lower_ not in self.lex.definite_determiners:
+            return None
+        earlier = [m for m in self.roles.get(head.lower_, []) if m[0] < head.idx]
+        return earlier[-1][1] if earlier else None
 
     def apposed_entity(self, head: Token) -> str | None:
         """'l'avocate d'Alexandre Benalla, Me Jacqueline Laffont': the name in apposition."""
@@ -237,6 +354,13 @@ class SpeakerResolver:
     def is_person(self, entity_id: str) -> bool:
         return self.entities[entity_id].type == "PER"
 
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == "PER"]
+
+    def can_speak(self, entity_id: str) -> bool:
+        """People and organisations speak; places and works do not."""
+        return self.entities[entity_id].type in ("PER", "ORG")
+
     def entity_in(self, phrase: Span) -> str | None:
         """The entity named inside a speaker phrase ('le ministre Bruno Le Maire')."""
         # Names after a preposition belong to a complement ("l'avocate d'Alexandre Benalla").
@@ -249,13 +373,17 @@ class SpeakerResolver:
         return named[0] if named else None
 
     def resolve_pronoun(self, pronoun: Token) -> Speaker | None:
-        """'il', 'elle': the last person of that gender who was a subject, else named."""
+        """'il', 'elle', 'ils': the last person of that gender who was a subject, else the
+        last one named, unless a described speaker spoke since ('Un jeune homme a expliqué
+        ... Il a ajouté')."""
         lower = pronoun.lower_
         if lower in self.lex.plural_pronouns:
-            return None
+            antecedent = plural_subject_before(pronoun, lower in self.lex.feminine_pronouns)
+            return self.speaker_from(antecedent) if antecedent is not None else None
         wanted = "f" if lower in self.lex.feminine_pronouns else "m"
         if lower not in self.lex.feminine_pronouns | self.lex.masculine_pronouns:
             return None
+        speaking = self.speaking_noun_before(pronoun, wanted)
         i = bisect.bisect_left(self.person_mentions, (pronoun.idx, "", False))
         agreeing = [
             (start, entity_id, subject)
@@ -266,10 +394,24 @@ class SpeakerResolver:
         # last person named ("Il sera accompagné par Raymond Arevalo, ..., a-t-il précisé").
         recent_subjects = [m for m in agreeing if m[2] and pronoun.idx - m[0] <= SUBJECT_REACH]
         candidates = recent_subjects or agreeing
+        if speaking is not None and (not candidates or candidates[-1][0] < speaking.idx):
+            return self.speaker_from(speaking)
         if not candidates:
             return None
         entity = self.entities[candidates[-1][1]]
         return Speaker(entity=entity.id, text=entity.name)
+
+    def speaking_noun_before(self, pronoun: Token, gender: str) -> Token | None:
+        """The last noun subject of a speech verb before `pronoun`, if it agrees with it."""
+        i = bisect.bisect_left(self.speaking_nouns, (pronoun.idx,), key=lambda m: (m[0],))
+        if i == 0:
+            return None
+        start, noun = self.speaking_nouns[i - 1]
+        if pronoun.idx - start > SUBJECT_REACH:
+            return None
+        genders = noun.morph.get("Gender", [])
+        agrees = not genders or genders == ["Fem" if gender == "f" else "Masc"]
+        return noun if agrees and noun.morph.get("Number", []) == ["Sing"] else None
 
     def is_subject_at(self, char: int) -> bool:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -338,6 +480,59 @@ def inverted_clitic(verb: Token) -> Token | None:
     return None
 
 
+def words_author(token: Token, lex: SpeechLexicon) -> Token | None:
+    """'les propos du ministre', 'les écrits d'un manifestant': whose words these are."""
+    if token.lemma_ not in lex.speech_nouns:
+        return None
+    return next(
+        (
+            child
+            for child in token.children
+            if child.dep_ == "nmod"
+            and any(c.dep_ == "case" and c.lower_ in OF for c in child.children)
+        ),
+        None,
+    )
+
+
+def plural_subject_before(pronoun: Token, feminine: bool) -> Token | None:
+    """'Des « gilets jaunes » ont rendu hommage ... Ils ont écrit': the last plural noun
+    subject in the pronoun's sentence or the one before, agreeing in gender."""
+    sentence = pronoun.sent
+    start = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    wanted = ["Fem"] if feminine else ["Masc"]
+    for token in reversed(pronoun.doc[start : pronoun.i]):
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ == "NOUN"
+            and token.morph.get("Number", []) == ["Plur"]
+            and token.morph.get("Gender", []) in (wanted, [])
+        ):
+            return token
+    return None
+
+
+def has_own_subject(verb: Token) -> bool:
+    return inverted_clitic(verb) is not None or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def is_narrative_infinitive(verb: Token) -> bool:
+    """'Et d'ajouter', 'Et de conclure': a narrative infinitive, whose subject is the
+    previous speaker."""
+    doc = verb.doc
+    if "Inf" not in verb.morph.get("VerbForm", []) or verb.i < 2:
+        return False
+    return doc[verb.i - 1].lower_ in ("de", "d'", "d’") and doc[verb.i - 2].lower_ == "et"
+
+
+def is_incise(verb: Token) -> bool:
+    """'», a déclaré le ministre': a verb set off by a comma or a closing quote."""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].pos_ in ("AUX", "ADV", "PRON"):
+        i -= 1
+    return verb.doc[i].is_punct
+
+
 def is_inverted(subject: Token, verb: Token) -> bool:
     return subject.i > verb.i or subject.lower_ in INVERTED_CLITICS
 
@@ -355,8 +550,10 @@ def describes_noun_before(verb: Token) -> bool:
 
 def shares_subject(token: Token) -> bool:
     """Whether `token` takes its subject from its head: a verb chain ('a tenu à préciser',
-    '..., estimant que') or a verb hanging on a noun (see describes_noun_before)."""
-    return token.dep_ in SUBJECT_SHARING_DEPS or describes_noun_before(token)
+    '..., estimant que'), a coordinated verb ('démentent ... et trouvent que') or a verb
+    hanging on a noun (see describes_noun_before)."""
+    coordinated = token.dep_ == "conj" and any(c.dep_ == "cc" for c in token.children)
+    return token.dep_ in SUBJECT_SHARING_DEPS or coordinated or describes_noun_before(token)
 
 
 def learned_source(verb: Token) -> Token | None:
