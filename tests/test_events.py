@@ -256,3 +256,14 @@ def test_an_event_dated_after_publication_is_planned() -> None:
         if filler.date is not None
     }
     assert by_day == {"2019-01-05": "asserted", "2019-01-12": "hypothetical"}
+
+
+def test_defendants_of_one_trial_named_in_several_sentences() -> None:
+    record = analyze_text(
+        "L'association Anticor a porté plainte contre le maire Paul Fournier en "
+        "2017. Son ancien adjoint Henri Vasseur était aussi poursuivi, mais il est décédé "
+        "avant le procès.",
+        published=PUBLISHED,
+    )
+    lawsuit = only_event(record, "lawsuit")
+    assert {"Paul Fournier", "Henri Vasseur"} <= set(role(record, lawsuit, "defendant"))
