@@ -122,7 +122,9 @@ def test_json_and_pretty_formats() -> None:
 def test_demo_runs() -> None:
     proc = run("demo")
     assert proc.returncode == 0, proc.stderr.decode()
-    assert "Valrhône" in proc.stdout.decode()
+    out = proc.stdout.decode()
+    assert "Valrhône" in out
+    assert "Disputed" in out and "540 000 000 EUR" in out and "Ludovic Perreault" in out
 
 
 def test_schema_is_the_record() -> None:

@@ -267,3 +267,25 @@ def test_defendants_of_one_trial_named_in_several_sentences() -> None:
     )
     lawsuit = only_event(record, "lawsuit")
     assert {"Paul Fournier", "Henri Vasseur"} <= set(role(record, lawsuit, "defendant"))
+
+
+def test_each_figure_with_its_own_source_in_one_sentence() -> None:
+    record = analyze_text(
+        "Samedi, le cortège a rassemblé 1 200 manifestants selon la préfecture, 3 000 selon "
+        "l'intersyndicale.",
+        published=PUBLISHED,
+    )
+    events = events_of(record, "demonstration")
+    assert [role(record, e, "participants") for e in events] == [[1200], [3000]]
+    assert [source_name(record, e) for e in events] == ["la préfecture", "l'intersyndicale"]
+
+
+def test_proposing_to_buy_is_an_offer() -> None:
+    record = analyze_text(
+        "Le chimiste Serrandis a proposé lundi de racheter le groupe Valrhône pour 450 "
+        "millions d'euros.",
+        published=PUBLISHED,
+    )
+    offer = only_event(record, "acquisition_offer")
+    assert role(record, offer, "bidder") == ["Serrandis"]
+    assert role(record, offer, "amount") == [450e6]

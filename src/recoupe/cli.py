@@ -4,25 +4,36 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from recoupe.analyze import Failure, Options, analyze_stream
+from recoupe.demo import run_demo
+from recoupe.ingest import Ingestion
 from recoupe.published import parse_published
 from recoupe.read import read_inputs
 from recoupe.record import ArticleRecord, json_schema
-from recoupe.render import render_record
+from recoupe.render import render_record, render_stories, render_story
+from recoupe.store import database_url, open_database
+from recoupe.store.database import describe
+from recoupe.stories.upkeep import rebuild_stories
+from recoupe.stories.views import story_list, story_view
 
 app = typer.Typer(help="Read news articles and turn them into structured, sourced facts.")
 stderr = Console(stderr=True)
 
+T = TypeVar("T")
 # Below this many documents a progress bar is only noise.
 PROGRESS_AFTER = 5
 
@@ -55,13 +66,113 @@ def analyze(
 
 
 @app.command()
-def demo() -> None:
-    """Analyse the sample articles shipped with recoupe and show what it finds."""
-    samples = resources.files("recoupe").joinpath("samples")
-    with resources.as_file(samples) as folder:
-        paths = sorted(str(p) for p in Path(folder).glob("*.txt"))
-        failures = emit(analyze_stream(read_inputs(paths)), OutputFormat.pretty)
+def demo(
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the demo's database here (default: temporary).")
+    ] = None,
+) -> None:
+    """Analyse a sample article, then store four outlets' articles on one story and show
+    what they agree on and where they differ."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = db or f"sqlite:///{Path(folder) / 'demo.db'}"
+        failures = run_demo(url, Console(highlight=False))
     raise typer.Exit(code=1 if failures else 0)
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: $RECOUPE_DB, else sqlite:///recoupe.db)."),
+]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Force the language (default: identify).")
+    ] = None,
+) -> None:
+    """Analyse articles and store them, grouped into stories; already stored ones are skipped."""
+    if published is not None and parse_published(published) is None:
+        raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published")
+    url = database_url(db)
+    engine = open_database(url)
+    ingestion = Ingestion(engine, Options(published=published, language=lang))
+    started = time.perf_counter()
+    outcomes: Counter[str] = Counter()
+    for done in with_rate(ingestion.run(read_inputs(inputs)), "ingesting"):
+        outcomes[done.outcome] += 1
+        if done.error is not None:
+            sys.stderr.write(f"error: {done.name}: {one_line(done.error)}\n")
+    elapsed = time.perf_counter() - started
+    counts = ", ".join(f"{outcomes[k]} {k}" for k in ("stored", "replaced", "skipped", "failed"))
+    stderr.print(f"{counts} in {elapsed:.1f} s · {describe(url)}{database_size(url)}")
+    raise typer.Exit(code=1 if outcomes["failed"] else 0)
+
+
+@app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Group every stored article into stories anew and rebuild all claims."""
+    started = time.perf_counter()
+    with Session(open_database(db)) as session, session.begin():
+        count = rebuild_stories(session)
+    stderr.print(f"{count} stories rebuilt in {time.perf_counter() - started:.1f} s")
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="pretty, json or jsonl.")
+    ] = OutputFormat.pretty,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List the stories: title, outlets, number of articles, days."""
+    with Session(open_database(db)) as session:
+        found = story_list(session, limit)
+    if output_format is OutputFormat.pretty:
+        render_stories(found, Console(highlight=False))
+    else:
+        print_data(found, output_format)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id, as `recoupe stories` lists.")],
+    db: DbOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="pretty or json.")
+    ] = OutputFormat.pretty,
+) -> None:
+    """One story: agreed facts, disputed facts with each value's sources, quotes, timeline."""
+    with Session(open_database(db)) as session:
+        view = story_view(session, story_id)
+    if view is None:
+        sys.stderr.write(f"error: {story_id}: no such story\n")
+        raise typer.Exit(code=1)
+    if output_format is OutputFormat.pretty:
+        render_story(view, Console(highlight=False))
+    else:
+        print_data(view, output_format)
+
+
+def print_data(data: object, output_format: OutputFormat) -> None:
+    if output_format is OutputFormat.jsonl and isinstance(data, list):
+        for item in data:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def database_size(url: str) -> str:
+    path = make_url(url).database
+    if make_url(url).get_backend_name() != "sqlite" or not path or not Path(path).exists():
+        return ""
+    return f" ({Path(path).stat().st_size / 1e6:.1f} MB)"
 
 
 @app.command()
@@ -94,6 +205,27 @@ def emit(results: Iterable[ArticleRecord | Failure], output_format: OutputFormat
 
 def one_line(message: str) -> str:
     return " ".join(message.split())
+
+
+def with_rate(items: Iterable[T], verb: str) -> Iterator[T]:
+    """A progress bar with the rate, on stderr, for long runs."""
+    progress = Progress(
+        TextColumn(verb),
+        BarColumn(),
+        TextColumn("{task.completed} documents · {task.speed} /s"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    )
+    task = progress.add_task(verb, total=None)
+    try:
+        for done, item in enumerate(items, start=1):
+            if done == PROGRESS_AFTER + 1 and stderr.is_terminal:
+                progress.start()
+            progress.update(task, completed=done)
+            yield item
+    finally:
+        progress.stop()
 
 
 def with_progress(

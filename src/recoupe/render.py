@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -52,3 +54,52 @@ def render_record(record: ArticleRecord, console: Console) -> None:
         for quote in record.quotes:
             table.add_row(quote.text, quote.speaker.text or "", quote.cue or "")
         console.print(table)
+
+
+def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
+    table = Table("story", "title", "articles", "outlets", "days", title="Stories")
+    for story in stories:
+        days = " – ".join(dict.fromkeys(d for d in (story["first_day"], story["last_day"]) if d))
+        table.add_row(
+            story["id"],
+            (story["title"] or "")[:80],
+            str(story["articles"]),
+            ", ".join(story["outlets"]),
+            days,
+        )
+    console.print(table)
+
+
+def render_story(story: dict[str, Any], console: Console) -> None:
+    outlets = ", ".join(story["outlets"]) or "no outlet named"
+    console.print(Panel(f"{story['articles']} articles · {outlets}", title=story["title"]))
+    sections = (
+        ("Disputed", story["disputed"], "red"),
+        ("Figures that differ with their sources", story["by_source"], "yellow"),
+        ("Agreed", story["agreed"], "green"),
+        ("Stated by one source", story["single"], "white"),
+        ("Quotes", story["quotes"], "cyan"),
+        ("Names written differently", story["names"], "magenta"),
+    )
+    for title, claims, colour in sections:
+        if not claims:
+            continue
+        table = Table("fact", "value", "sources", title=title, title_style=colour)
+        for claim in claims:
+            for i, value in enumerate(claim["values"]):
+                table.add_row(
+                    claim["fact"] if i == 0 else "",
+                    value["value"],
+                    ", ".join(source_label(s) for s in value["sources"]),
+                )
+        console.print(table)
+    if story["timeline"]:
+        table = Table("date", "fact", title="Timeline")
+        for entry in story["timeline"]:
+            table.add_row(entry["date"], entry["fact"])
+        console.print(table)
+
+
+def source_label(source: dict[str, Any]) -> str:
+    label = str(source.get("outlet") or source["article"])
+    return f"{label} (selon {source['attributed_to']})" if source.get("attributed_to") else label

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from recoupe.extract.event_lexicon import EventLexicon
 from recoupe.extract.event_roles import Mention
 from recoupe.extract.speakers import SpeakerResolver, SpeechLexicon
-from recoupe.record import EventSource, Modality, Quote, Speaker
+from recoupe.record import Count, EventSource, Modality, Quote, Speaker
 
 # A clause of its own: its modality is not that of the clause it hangs on.
 CLAUSE_BOUNDARIES = frozenset({"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "ROOT"})
 MAX_CLIMB = 5
 MAX_SOURCE_WORDS = 6
+# How many words after a figure its own 'selon X' may begin ('1 200 manifestants selon').
+FIGURE_SOURCE_REACH = 3
 
 
 def top_anchor(mention: Mention) -> Token:
@@ -90,6 +92,22 @@ class Attribution:
                 speaker = self.resolver.speaker_from(word.head)
                 if speaker is not None:
                     return EventSource(entity=speaker.entity, text=speaker.text)
+        return None
+
+    def figure_source(self, doc: Doc, count: Count) -> EventSource | None:
+        """'1 200 manifestants selon la préfecture, 3 000 selon l'intersyndicale': the
+        source given right after a figure, for that figure alone."""
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in doc[span.end : min(span.end + FIGURE_SOURCE_REACH, span.sent.end)]:
+            if token.lower_ in self.speech.source_prepositions and token.dep_ == "case":
+                speaker = self.resolver.speaker_from(token.head)
+                if speaker is None:
+                    return None
+                return EventSource(entity=speaker.entity, text=speaker.text)
+            if token.is_punct or token.like_num:
+                return None
         return None
 
     def quoted_by(self, char: int) -> EventSource | None:

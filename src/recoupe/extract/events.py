@@ -10,6 +10,7 @@ and '97,4 milliards') are merged into one event that keeps every filler.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -63,14 +64,41 @@ def extract_events(
     ]
     inherit(mentions, lex)
     attribution = Attribution(quotes, resolver, speech)
+    by_id = {c.id: c for c in counts}
+    mentions = [
+        part
+        for mention in mentions
+        for part in split_by_figure_source(mention, doc, by_id, attribution)
+    ]
     for mention in mentions:
-        mention.source = attribution.source_of(mention)
+        mention.source = mention.source or attribution.source_of(mention)
         mention.modality = modality_of(mention, lex)
         if mention.modality != "negated" and dated_after(mention, ctx.published):
             mention.modality = "hypothetical"
     events = merged(mentions, lex)
     text = text_of(doc)
     return [to_event(f"v{i}", m, text, lex) for i, m in enumerate(events, start=1)]
+
+
+def split_by_figure_source(
+    mention: Mention, doc: Doc, counts: dict[str, Count], attribution: Attribution
+) -> list[Mention]:
+    """Two figures of one role, each with its own source ('1 200 selon la préfecture, 3 000
+    selon l'intersyndicale'), are two events, each with its source."""
+    by_role: dict[str, list[Filler]] = {}
+    for filler in mention.fillers:
+        if filler.filler.count is not None:
+            by_role.setdefault(filler.role, []).append(filler)
+    for role, figures in by_role.items():
+        sources = [attribution.figure_source(doc, counts[f.filler.count or ""]) for f in figures]
+        if len(figures) < 2 or any(s is None for s in sources):
+            continue
+        others = [f for f in mention.fillers if f.role != role or f not in figures]
+        return [
+            replace(mention, fillers=[*others, figure], source=source)
+            for figure, source in zip(figures, sources, strict=True)
+        ]
+    return [mention]
 
 
 def dated_after(mention: Mention, published: date | None) -> bool:
@@ -225,6 +253,7 @@ def merged(mentions: list[Mention], lex: EventLexicon) -> list[Mention]:
             continue
         for filler in mention.fillers:
             host.add(filler.role, filler.filler, filler.key)
+        host.source = host.source or mention.source
     return events
 
 

@@ -1,0 +1,213 @@
+"""Writing an Article record into the tables and reading it back: entities are linked to
+the entities of other articles by type and folded name."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from recoupe.folding import fold
+from recoupe.record import ArticleRecord, Entity, Event, RoleFiller
+from recoupe.store.schema import (
+    ArticleRow,
+    EntityNameRow,
+    EntityRow,
+    EventRow,
+    FigureRow,
+    MentionRow,
+    QuoteRow,
+)
+
+
+def entity_key(entity_type: str, name: str) -> str:
+    """The id of an entity across articles: the same type and folded name are one entity."""
+    digest = hashlib.sha1(f"{entity_type}|{fold(name)}".encode()).hexdigest()[:16]
+    return f"E{digest}"
+
+
+def linked_ids(record: ArticleRecord) -> dict[str, str]:
+    """The article's entity ids -> the ids of those entities across articles."""
+    return {e.id: entity_key(e.type, e.name) for e in record.entities}
+
+
+def store_record(session: Session, row: ArticleRow, record: ArticleRecord) -> None:
+    """Add the article and what it holds."""
+    session.add(row)
+    for entity in record.entities:
+        link_entity(session, entity)
+    session.flush()
+    linked = linked_ids(record)
+    session.add_all(mention_rows(record, linked))
+    session.add_all(quote_rows(record, linked))
+    session.add_all(figure_rows(record))
+    session.add_all(event_rows(record, linked))
+
+
+def remove_article(session: Session, row: ArticleRow) -> None:
+    """Drop an article and what it holds, and its share of its entities' names."""
+    record = ArticleRecord.model_validate(row.record)
+    for entity in record.entities:
+        name_row = session.get(EntityNameRow, (entity_key(entity.type, entity.name), entity.name))
+        if name_row is not None:
+            name_row.articles -= 1
+    for table in (MentionRow, QuoteRow, FigureRow, EventRow):
+        session.execute(delete(table).where(table.article_id == row.id))
+    session.delete(row)
+    session.flush()
+
+
+def link_entity(session: Session, entity: Entity) -> None:
+    key = entity_key(entity.type, entity.name)
+    if session.get(EntityRow, key) is None:
+        session.add(EntityRow(id=key, type=entity.type, name=entity.name))
+    name_row = session.get(EntityNameRow, (key, entity.name))
+    if name_row is None:
+        session.add(EntityNameRow(entity_id=key, name=entity.name, articles=1))
+    else:
+        name_row.articles += 1
+
+
+def mention_rows(record: ArticleRecord, linked: dict[str, str]) -> list[MentionRow]:
+    seen: set[tuple[str, int]] = set()
+    rows = []
+    for entity in record.entities:
+        for mention in entity.mentions:
+            if (mention.field, mention.start) in seen:
+                continue  # a span claimed by two entities keeps the first
+            seen.add((mention.field, mention.start))
+            rows.append(
+                MentionRow(
+                    article_id=record.id,
+                    field=mention.field,
+                    start=mention.start,
+                    end=mention.end,
+                    text=mention.text,
+                    local_id=entity.id,
+                    entity_id=linked[entity.id],
+                )
+            )
+    return rows
+
+
+def quote_rows(record: ArticleRecord, linked: dict[str, str]) -> list[QuoteRow]:
+    return [
+        QuoteRow(
+            article_id=record.id,
+            local_id=q.id,
+            kind=q.kind,
+            field=q.field,
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            key=q.key,
+            cue=q.cue,
+            speaker_text=q.speaker.text,
+            speaker_entity_id=linked.get(q.speaker.entity or ""),
+        )
+        for q in record.quotes
+    ]
+
+
+def figure_rows(record: ArticleRecord) -> list[FigureRow]:
+    rows = [
+        FigureRow(
+            article_id=record.id,
+            local_id=a.id,
+            kind="amount",
+            field=a.field,
+            start=a.start,
+            end=a.end,
+            text=a.text,
+            number=a.value,
+            unit=a.currency,
+            approximate=a.approximate,
+        )
+        for a in record.amounts
+    ]
+    rows += [
+        FigureRow(
+            article_id=record.id,
+            local_id=c.id,
+            kind="count",
+            field=c.field,
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            number=c.value,
+            unit=c.object,
+            approximate=c.approximate,
+        )
+        for c in record.counts
+    ]
+    rows += [
+        FigureRow(
+            article_id=record.id,
+            local_id=d.id,
+            kind="date",
+            field=d.field,
+            start=d.start,
+            end=d.end,
+            text=d.text,
+            value=d.value,
+            unit=d.granularity,
+        )
+        for d in record.dates
+    ]
+    return rows
+
+
+def event_rows(record: ArticleRecord, linked: dict[str, str]) -> list[EventRow]:
+    return [
+        EventRow(
+            article_id=record.id,
+            local_id=event.id,
+            type=event.type,
+            modality=event.modality,
+            source_text=event.source.text,
+            source_entity_id=linked.get(event.source.entity or ""),
+            trigger_field=event.trigger.field,
+            trigger_start=event.trigger.start,
+            trigger_end=event.trigger.end,
+            trigger_text=event.trigger.text,
+            roles=resolved_roles(record, event, linked),
+        )
+        for event in record.events
+    ]
+
+
+def resolved_roles(
+    record: ArticleRecord, event: Event, linked: dict[str, str]
+) -> dict[str, list[dict[str, object]]]:
+    """Role fillers with what they point at, so that a row reads without its article."""
+    return {
+        role: [resolve(record, filler, linked) for filler in fillers]
+        for role, fillers in event.roles.items()
+    }
+
+
+def resolve(record: ArticleRecord, filler: RoleFiller, linked: dict[str, str]) -> dict[str, object]:
+    if filler.entity is not None:
+        return {"entity": linked[filler.entity]}
+    if filler.amount is not None:
+        amount = next(a for a in record.amounts if a.id == filler.amount)
+        return {"number": amount.value, "unit": amount.currency, "text": amount.text}
+    if filler.count is not None:
+        count = next(c for c in record.counts if c.id == filler.count)
+        return {"number": count.value, "unit": count.object, "text": count.text}
+    if filler.date is not None:
+        day = next(d for d in record.dates if d.id == filler.date)
+        return {"date": day.value, "text": day.text}
+    return {"text": filler.text}
+
+
+def stored_record(session: Session, article_id: str) -> ArticleRecord | None:
+    row = session.get(ArticleRow, article_id)
+    return ArticleRecord.model_validate(row.record) if row is not None else None
+
+
+def identities(session: Session) -> dict[str, tuple[str, str]]:
+    """Every stored article's identity -> (content hash, article id)."""
+    rows = session.execute(select(ArticleRow.identity, ArticleRow.content_hash, ArticleRow.id))
+    return {identity: (digest, article_id) for identity, digest, article_id in rows}

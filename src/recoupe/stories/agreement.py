@@ -1,0 +1,41 @@
+"""When two stated values are the same fact: rounding and approximation agree ('97
+milliards' and '97,4 milliards', 'près de 100 milliards'), a year agrees with a day in it;
+2018 and 2019 do not."""
+
+from __future__ import annotations
+
+import math
+
+# Figures this close are the same however they were written.
+SAME = 0.005
+# An approximate figure ('près de', 'environ', 'plus de') agrees within this much.
+APPROXIMATE = 0.1
+
+
+def numbers_agree(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
+    high = max(abs(a), abs(b))
+    if high == 0 or abs(a - b) <= SAME * high:
+        return True
+    if a_approximate or b_approximate:
+        return abs(a - b) <= APPROXIMATE * high
+    return rounds_to(a, b) or rounds_to(b, a)
+
+
+def rounds_to(precise: float, rounded: float) -> bool:
+    """Whether `rounded` is `precise` given with fewer significant digits."""
+    digits = significant_digits(rounded)
+    if digits >= significant_digits(precise):
+        return False
+    scale = 10 ** (math.floor(math.log10(abs(precise))) - digits + 1)
+    return bool(round(precise / scale) * scale == rounded)
+
+
+def significant_digits(value: float) -> int:
+    text = f"{abs(value):.6g}".replace(".", "").lstrip("0")
+    if "e" in text:
+        text = text.split("e")[0]
+    return max(1, len(text.rstrip("0")))
+
+
+def dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)

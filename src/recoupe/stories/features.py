@@ -1,0 +1,63 @@
+"""What story grouping compares: an article's distinctive words, the entities it names, the
+days it reports on, and a MinHash of its text for near-identical copies."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from datasketch import MinHash
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from recoupe.folding import fold
+from recoupe.record import ArticleRecord
+
+WORD = re.compile(r"[a-z]{4,}")
+STOP = frozenset(fold(w) for w in STOP_WORDS)
+MINHASH_PERMUTATIONS = 64
+# Named, so that signatures stored by one version of datasketch read back in another.
+MINHASH_SCHEME = "affine32"
+SHINGLE_WORDS = 5
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    article_id: str
+    terms: Counter[str]
+    day: str | None
+    minhash: MinHash
+
+
+def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeatures:
+    words = WORD.findall(fold(f"{record.title or ''} {record.text}"))
+    terms: Counter[str] = Counter(w for w in words if w not in STOP)
+    for entity in record.entities:
+        terms[f"entity:{linked[entity.id]}"] += len(entity.mentions)
+    for date in record.dates:
+        if DAY.match(date.value):
+            terms[f"day:{date.value}"] += 1
+    return ArticleFeatures(record.id, terms, reported_day(record), text_minhash(words))
+
+
+def reported_day(record: ArticleRecord) -> str | None:
+    """The day the article is about: its publication day, else the day it names most."""
+    if record.published and DAY.match(record.published[:10]):
+        return record.published[:10]
+    days = Counter(d.value for d in record.dates if DAY.match(d.value))
+    return days.most_common(1)[0][0] if days else None
+
+
+def text_minhash(words: list[str]) -> MinHash:
+    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS))
+    }
+    for shingle in shingles:
+        minhash.update(shingle.encode())
+    return minhash
+
+
+def minhash_bytes(minhash: MinHash) -> bytes:
+    return bytes(minhash.hashvalues.astype("<u8").tobytes())

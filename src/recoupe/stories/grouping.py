@@ -1,0 +1,131 @@
+"""Grouping articles into stories as they arrive.
+
+A near-identical copy (a wire dispatch reprinted, MinHash LSH) joins its original's story.
+Otherwise the article joins the story whose articles it resembles most, by TF-IDF cosine
+over distinctive words, the entities named and the days reported, if the resemblance is
+strong enough and the days are close; two stories it resembles strongly are merged, since
+the new article shows they report the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from datasketch import MinHashLSH
+
+from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures
+
+NEAR_COPY = 0.7
+JOIN = 0.30
+MERGE = 0.45
+WINDOW_DAYS = 3
+# Entities and days say more about which event is reported than ordinary words.
+BOOSTS = {"entity": 2.0, "day": 2.0}
+# Candidate stories are found through the article's rarest terms.
+PROBE_TERMS = 30
+
+
+@dataclass(frozen=True)
+class Decision:
+    story_id: str
+    merged: list[str] = field(default_factory=list)  # stories folded into story_id
+
+
+@dataclass
+class StoryIndex:
+    lsh: MinHashLSH = field(
+        default_factory=lambda: MinHashLSH(threshold=NEAR_COPY, num_perm=MINHASH_PERMUTATIONS)
+    )
+    articles: dict[str, ArticleFeatures] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    posting: dict[str, set[str]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+
+    def decide(self, article: ArticleFeatures) -> Decision:
+        copies = [a for a in self.lsh.query(article.minhash) if a in self.story_of]
+        if copies:
+            return Decision(self.story_of[min(copies, key=self.seq)])
+        vector = self.vector(article)
+        scored = sorted(
+            ((self.similarity(vector, article.day, s), s) for s in self.candidates(article)),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < JOIN:
+            return Decision(f"s-{article.article_id}")
+        best = scored[0][1]
+        merged = [s for score, s in scored[1:] if score >= MERGE]
+        host = min([best, *merged], key=lambda s: self.seq(self.members[s][0]))
+        return Decision(host, [s for s in [best, *merged] if s != host])
+
+    def add(self, article: ArticleFeatures, decision: Decision) -> None:
+        for other in decision.merged:
+            for member in self.members.pop(other):
+                self.story_of[member] = decision.story_id
+                self.members.setdefault(decision.story_id, []).append(member)
+            for stories in self.posting.values():
+                if other in stories:
+                    stories.discard(other)
+                    stories.add(decision.story_id)
+        self.articles[article.article_id] = article
+        self.order.setdefault(article.article_id, len(self.order))
+        self.story_of[article.article_id] = decision.story_id
+        self.members.setdefault(decision.story_id, []).append(article.article_id)
+        self.lsh.insert(article.article_id, article.minhash)
+        self.df.update(article.terms.keys())
+        for term in article.terms:
+            self.posting.setdefault(term, set()).add(decision.story_id)
+
+    def remove(self, article_id: str) -> str | None:
+        """Forget an article (replaced by a new version); return the story it was in."""
+        article = self.articles.pop(article_id, None)
+        if article is None:
+            return None
+        story = self.story_of.pop(article_id)
+        self.members[story].remove(article_id)
+        if not self.members[story]:
+            del self.members[story]
+        self.lsh.remove(article_id)
+        self.df.subtract(article.terms.keys())
+        return story
+
+    def seq(self, article_id: str) -> int:
+        return self.order.get(article_id, len(self.order))
+
+    def candidates(self, article: ArticleFeatures) -> set[str]:
+        seen = [t for t in article.terms if self.df[t] > 0]
+        rare = sorted(seen, key=lambda t: (self.df[t], t))[:PROBE_TERMS]
+        found: set[str] = set()
+        for term in rare:
+            found |= self.posting.get(term, set())
+        return {s for s in found if s in self.members}
+
+    def idf(self, term: str) -> float:
+        return math.log((len(self.articles) + 1) / (self.df[term] + 1)) + 1
+
+    def vector(self, article: ArticleFeatures) -> dict[str, float]:
+        weights = {
+            term: (1 + math.log(tf)) * self.idf(term) * BOOSTS.get(term.split(":")[0], 1.0)
+            for term, tf in article.terms.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {term: w / norm for term, w in weights.items()}
+
+    def similarity(self, vector: dict[str, float], day: str | None, story: str) -> float:
+        members = [self.articles[a] for a in self.members[story]]
+        days = [m.day for m in members if m.day]
+        if day is not None and days and not any(near(day, d) for d in days):
+            return 0.0
+        centroid: Counter[str] = Counter()
+        for member in members:
+            centroid.update(self.vector(member))
+        norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / norm
+
+
+def near(day: str, other: str) -> bool:
+    return abs((date.fromisoformat(day) - date.fromisoformat(other)).days) <= WINDOW_DAYS

@@ -1,0 +1,168 @@
+"""Stories and claims on real data: the gold story grouping, the demo's four outlets, and
+the seed article beside two others that date Musk's departure differently."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from conftest import SEED, SHARED
+from recoupe.demo import story_samples
+from recoupe.ingest import Ingestion
+from recoupe.read import RawDoc, read_inputs
+from recoupe.store import open_database
+from recoupe.stories.agreement import dates_agree, numbers_agree
+from recoupe.stories.upkeep import rebuild_stories
+from recoupe.stories.views import story_list, story_view
+
+GOLD_STORIES = SHARED / "gold" / "stories" / "dev.json"
+
+
+def ingest_docs(url: str, docs: list[RawDoc]) -> None:
+    outcomes = [done.outcome for done in Ingestion(open_database(url)).run(docs)]
+    assert set(outcomes) == {"stored"}, outcomes
+
+
+def only_story(url: str) -> dict[str, Any]:
+    with Session(open_database(url)) as session:
+        (summary,) = story_list(session)
+        view = story_view(session, summary["id"])
+    assert view is not None
+    return view
+
+
+def claim(view: dict[str, Any], section: str, words: str) -> dict[str, Any]:
+    found = [c for c in view[section] if words in c["fact"]]
+    assert len(found) == 1, (words, [c["fact"] for c in view[section]])
+    return found[0]
+
+
+def outlets_of(value: dict[str, Any]) -> set[str]:
+    return {s["outlet"] for s in value["sources"]}
+
+
+def test_rounding_and_approximation_agree_and_other_years_do_not() -> None:
+    assert numbers_agree(97e9, False, 97.4e9, False)
+    assert numbers_agree(100e9, True, 97.4e9, False)
+    assert numbers_agree(106_000, False, 106_301, False)
+    assert not numbers_agree(450e6, False, 540e6, False)
+    assert not numbers_agree(8_000, False, 10_000, False)
+    assert dates_agree("2018", "2018-03") and not dates_agree("2018", "2019")
+
+
+@pytest.fixture(scope="module")
+def demo_story(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    samples = resources.files("recoupe").joinpath("samples").joinpath("story")
+    with resources.as_file(samples) as folder:
+        ingest_docs(url, story_samples(Path(folder)))
+    return only_story(url)
+
+
+def test_demo_articles_are_one_story_from_four_outlets(demo_story: dict[str, Any]) -> None:
+    assert demo_story["articles"] == 4 and len(demo_story["outlets"]) == 4
+
+
+def test_demo_offer_amount_is_disputed_with_its_sources(demo_story: dict[str, Any]) -> None:
+    amount = claim(demo_story, "disputed", "acquisition offer")
+    by_value = {v["value"]: outlets_of(v) for v in amount["values"]}
+    assert by_value["540 000 000 EUR"] == {"La Gazette de l'industrie"}
+    assert "Le Courrier du Rhône" in by_value["450 000 000 EUR"]
+
+
+def test_demo_turnout_differs_by_source_not_in_dispute(demo_story: dict[str, Any]) -> None:
+    turnout = claim(demo_story, "by_source", "participants")
+    attributions = {
+        v["value"]: {s.get("attributed_to") for s in v["sources"]} for v in turnout["values"]
+    }
+    assert "la préfecture" in attributions["1 200"]
+    assert "l'intersyndicale" in attributions["3 000"]
+
+
+def test_demo_reworded_quote_and_name_spellings(demo_story: dict[str, Any]) -> None:
+    (quote,) = [q for q in demo_story["quotes"] if "Marchand" in q["fact"]]
+    wordings = {v["value"]: outlets_of(v) for v in quote["values"]}
+    assert wordings["Nous ne laisserons pas fermer le site sans nous battre"] == {
+        "Agence Presse Hexagone"
+    }
+    assert len(wordings["Nous ne laisserons pas fermer ce site sans nous battre"]) == 3
+    (names,) = demo_story["names"]
+    assert {v["value"] for v in names["values"]} == {"Ludovic Perrault", "Ludovic Perreault"}
+
+
+OTHER_REPORTS = [
+    "Elon Musk, qui a cofondé OpenAI avant de quitter l'entreprise en 2019, a proposé lundi "
+    "près de 100 milliards de dollars pour racheter OpenAI. Sam Altman, le patron d'OpenAI, a "
+    "rejeté l'offre du consortium mené par Elon Musk.",
+    "Le consortium d'Elon Musk a proposé lundi de racheter OpenAI pour 97,4 milliards de "
+    "dollars. Musk avait quitté OpenAI en 2019 et a fondé xAI depuis. Sam Altman a refusé "
+    "l'offre, selon le Wall Street Journal.",
+]
+
+
+def test_seed_departure_year_is_disputed_and_the_bid_agreed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'musk.db'}"
+    seed = RawDoc(name="seed", content=SEED.read_bytes(), is_html=False, published="2025-02-11")
+    others = [
+        RawDoc(
+            name=f"other-{i}",
+            content=text,
+            is_html=False,
+            published="2025-02-11",
+            outlet=f"Outlet {i}",
+        )
+        for i, text in enumerate(OTHER_REPORTS, start=1)
+    ]
+    ingest_docs(url, [seed, *others])
+    view = only_story(url)
+    departure = claim(view, "disputed", "departure")
+    years = {v["value"]: {s["article"] for s in v["sources"]} for v in departure["values"]}
+    assert set(years) == {"2018", "2019"} and len(years["2019"]) == 2
+    offer = [c for c in view["agreed"] if c["fact"].startswith("acquisition offer")]
+    amounts = [c for c in offer if c["fact"].endswith("amount")]
+    assert amounts and len(amounts[0]["values"]) == 1
+
+
+def b_cubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float]:
+    def clusters(assignment: dict[str, str]) -> dict[str, set[str]]:
+        groups: dict[str, set[str]] = {}
+        for article, group in assignment.items():
+            groups.setdefault(group, set()).add(article)
+        return groups
+
+    gold_groups, found_groups = clusters(gold), clusters(found)
+    overlap = {a: len(gold_groups[gold[a]] & found_groups[found[a]]) for a in gold}
+    precision = sum(overlap[a] / len(found_groups[found[a]]) for a in gold) / len(gold)
+    recall = sum(overlap[a] / len(gold_groups[gold[a]]) for a in gold) / len(gold)
+    return precision, recall
+
+
+def test_story_grouping_on_the_gold_stories(tmp_path: Path) -> None:
+    gold_data = json.loads(GOLD_STORIES.read_text())
+    gold = {a: s["id"] for s in gold_data["stories"] for a in s["articles"]}
+    gold |= {a: f"alone-{a}" for a in gold_data["others"]}
+    with gzip.open(SHARED / "corpora" / "fr-news.jsonl.gz", "rt", encoding="utf-8") as stream:
+        rows = [row for line in stream if (row := json.loads(line))["id"] in gold]
+    batch = tmp_path / "stories.jsonl"
+    batch.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    url = f"sqlite:///{tmp_path / 'stories.db'}"
+    engine = open_database(url)
+    outcomes = [d.outcome for d in Ingestion(engine).run(read_inputs([str(batch)]))]
+    assert outcomes.count("stored") == len(gold)
+    with engine.connect() as connection:
+        found = dict(connection.exec_driver_sql("SELECT id, story_id FROM articles").all())
+    precision, recall = b_cubed(gold, found)
+    f1 = 2 * precision * recall / (precision + recall)
+    print(f"B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    assert f1 >= 0.85
+    with Session(engine) as session, session.begin():
+        rebuild_stories(session)
+    with engine.connect() as connection:
+        rebuilt = dict(connection.exec_driver_sql("SELECT id, story_id FROM articles").all())
+    assert rebuilt == found
