@@ -4,8 +4,9 @@ the entities of other articles by type and folded name."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from recoupe.folding import fold
@@ -20,6 +21,8 @@ from recoupe.store.schema import (
     QuoteRow,
 )
 
+Row = dict[str, Any]
+
 
 def entity_key(entity_type: str, name: str) -> str:
     """The id of an entity across articles: the same type and folded name are one entity."""
@@ -33,16 +36,19 @@ def linked_ids(record: ArticleRecord) -> dict[str, str]:
 
 
 def store_record(session: Session, row: ArticleRow, record: ArticleRecord) -> None:
-    """Add the article and what it holds."""
+    """Add the article and what it holds, in bulk statements."""
     session.add(row)
-    for entity in record.entities:
-        link_entity(session, entity)
     session.flush()
+    link_entities(session, record.entities)
     linked = linked_ids(record)
-    session.add_all(mention_rows(record, linked))
-    session.add_all(quote_rows(record, linked))
-    session.add_all(figure_rows(record))
-    session.add_all(event_rows(record, linked))
+    for table, rows in (
+        (MentionRow, mention_rows(record, linked)),
+        (QuoteRow, quote_rows(record, linked)),
+        (FigureRow, figure_rows(record)),
+        (EventRow, event_rows(record, linked)),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
 
 
 def remove_article(session: Session, row: ArticleRow) -> None:
@@ -58,18 +64,42 @@ def remove_article(session: Session, row: ArticleRow) -> None:
     session.flush()
 
 
-def link_entity(session: Session, entity: Entity) -> None:
-    key = entity_key(entity.type, entity.name)
-    if session.get(EntityRow, key) is None:
-        session.add(EntityRow(id=key, type=entity.type, name=entity.name))
-    name_row = session.get(EntityNameRow, (key, entity.name))
-    if name_row is None:
-        session.add(EntityNameRow(entity_id=key, name=entity.name, articles=1))
-    else:
-        name_row.articles += 1
+def link_entities(session: Session, entities: list[Entity]) -> None:
+    """Create the entities not seen before and count this article in each name's tally."""
+    names = {(entity_key(e.type, e.name), e.name): e.type for e in entities}
+    keys = {key for key, _ in names}
+    known = set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(keys))))
+    new_entities = {key: (kind, name) for (key, name), kind in names.items() if key not in known}
+    if new_entities:
+        session.execute(
+            insert(EntityRow),
+            [{"id": k, "type": t, "name": n} for k, (t, n) in sorted(new_entities.items())],
+        )
+    counted = {
+        (key, name)
+        for key, name in session.execute(
+            select(EntityNameRow.entity_id, EntityNameRow.name).where(
+                EntityNameRow.entity_id.in_(keys)
+            )
+        )
+    }
+    again = sorted(pair for pair in names if pair in counted)
+    if again:
+        session.execute(
+            update(EntityNameRow)
+            .where(tuple_(EntityNameRow.entity_id, EntityNameRow.name).in_(again))
+            .values(articles=EntityNameRow.articles + 1)
+        )
+    fresh = [
+        {"entity_id": k, "name": n, "articles": 1}
+        for k, n in sorted(names)
+        if (k, n) not in counted
+    ]
+    if fresh:
+        session.execute(insert(EntityNameRow), fresh)
 
 
-def mention_rows(record: ArticleRecord, linked: dict[str, str]) -> list[MentionRow]:
+def mention_rows(record: ArticleRecord, linked: dict[str, str]) -> list[Row]:
     seen: set[tuple[str, int]] = set()
     rows = []
     for entity in record.entities:
@@ -78,7 +108,7 @@ def mention_rows(record: ArticleRecord, linked: dict[str, str]) -> list[MentionR
                 continue  # a span claimed by two entities keeps the first
             seen.add((mention.field, mention.start))
             rows.append(
-                MentionRow(
+                dict(
                     article_id=record.id,
                     field=mention.field,
                     start=mention.start,
@@ -91,9 +121,9 @@ def mention_rows(record: ArticleRecord, linked: dict[str, str]) -> list[MentionR
     return rows
 
 
-def quote_rows(record: ArticleRecord, linked: dict[str, str]) -> list[QuoteRow]:
+def quote_rows(record: ArticleRecord, linked: dict[str, str]) -> list[Row]:
     return [
-        QuoteRow(
+        dict(
             article_id=record.id,
             local_id=q.id,
             kind=q.kind,
@@ -110,9 +140,9 @@ def quote_rows(record: ArticleRecord, linked: dict[str, str]) -> list[QuoteRow]:
     ]
 
 
-def figure_rows(record: ArticleRecord) -> list[FigureRow]:
+def figure_rows(record: ArticleRecord) -> list[Row]:
     rows = [
-        FigureRow(
+        dict(
             article_id=record.id,
             local_id=a.id,
             kind="amount",
@@ -127,7 +157,7 @@ def figure_rows(record: ArticleRecord) -> list[FigureRow]:
         for a in record.amounts
     ]
     rows += [
-        FigureRow(
+        dict(
             article_id=record.id,
             local_id=c.id,
             kind="count",
@@ -142,7 +172,7 @@ def figure_rows(record: ArticleRecord) -> list[FigureRow]:
         for c in record.counts
     ]
     rows += [
-        FigureRow(
+        dict(
             article_id=record.id,
             local_id=d.id,
             kind="date",
@@ -158,9 +188,9 @@ def figure_rows(record: ArticleRecord) -> list[FigureRow]:
     return rows
 
 
-def event_rows(record: ArticleRecord, linked: dict[str, str]) -> list[EventRow]:
+def event_rows(record: ArticleRecord, linked: dict[str, str]) -> list[Row]:
     return [
-        EventRow(
+        dict(
             article_id=record.id,
             local_id=event.id,
             type=event.type,

@@ -54,8 +54,7 @@ def text_minhash(words: list[str]) -> MinHash:
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS))
     }
-    for shingle in shingles:
-        minhash.update(shingle.encode())
+    minhash.update_batch([shingle.encode() for shingle in sorted(shingles)])
     return minhash
 
 
