@@ -289,3 +289,15 @@ def test_proposing_to_buy_is_an_offer() -> None:
     offer = only_event(record, "acquisition_offer")
     assert role(record, offer, "bidder") == ["Serrandis"]
     assert role(record, offer, "amount") == [450e6]
+
+
+def test_speech_incise_and_grabbing_are_no_lawsuits() -> None:
+    record = analyze_text(
+        "« Nous ne céderons rien », a-t-il poursuivi devant la presse. Avec sa main gauche, "
+        "l'homme saisit une arme. Le syndicat Sud a saisi la justice. Le Conseil d'État a été "
+        "saisi par l'association Anticor.",
+        published=PUBLISHED,
+    )
+    lawsuits = events_of(record, "lawsuit")
+    assert [e.trigger.text for e in lawsuits] == ["saisi la justice", "saisi"]
+    assert "Anticor" in role(record, lawsuits[1], "plaintiff")

@@ -15,6 +15,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from recoupe.extract.event_lexicon import TriggerSpec, event_lexicon
+from recoupe.extract.speakers import inverted_clitic
 
 # A companion word this close to the trigger is shown as part of it ("offre d'achat").
 SHOWN_COMPANION_REACH = 3
@@ -28,7 +29,7 @@ class Trigger:
 
     @property
     def end_char(self) -> int:
-        shown = [t for t in self.companions if t.i - self.token.i <= SHOWN_COMPANION_REACH]
+        shown = [t for t in self.companions if 0 < t.i - self.token.i <= SHOWN_COMPANION_REACH]
         last = shown[-1] if shown else self.token
         return last.idx + len(last.text)
 
@@ -68,9 +69,12 @@ def trigger_at(token: Token, table: dict[str, tuple[TriggerSpec, ...]]) -> Trigg
 
 
 def following(token: Token, spec: TriggerSpec) -> tuple[Token, ...]:
-    """The first word of `spec.companions` within its window, in the same sentence."""
+    """The first word of `spec.companions` within its window, in the same sentence, or the
+    subject of the verb in the passive ('le Conseil a été saisi par')."""
     end = min(token.i + 1 + spec.window, token.sent.end)
-    for other in token.doc[token.i + 1 : end]:
+    after = token.doc[token.i + 1 : end]
+    subjects = [c for c in token.children if c.dep_ == "nsubj:pass"] if is_passive(token) else []
+    for other in [*after, *subjects]:
         if other.lemma_ in spec.companions or other.lower_ in spec.companions:
             return (other,)
     return ()
@@ -84,10 +88,13 @@ def is_verb_trigger(token: Token, spec: TriggerSpec) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """'a été évaluée', 'une startup lancée en 2023'."""
-    if "Pass" in verb.morph.get("Voice", []):
-        return True
+    """'a été évaluée', 'une startup lancée en 2023'; not '», a-t-il poursuivi', whose
+    inverted pronoun the parser often takes for a passive subject."""
     if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    if inverted_clitic(verb) is not None:
+        return False
+    if "Pass" in verb.morph.get("Voice", []):
         return True
     participle = "Part" in verb.morph.get("VerbForm", [])
     return participle and verb.dep_ in ("acl", "amod")
