@@ -4,6 +4,7 @@ every name, with each value stated and who states it, agreed or disputed."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
@@ -20,6 +21,10 @@ SAME_QUOTE = 80
 # Two spellings of one name are at least this alike, and differ.
 SAME_NAME = 88
 FACTUAL = ("asserted", "reported")
+# How many characters after a count may say what the counted people are ('placées en garde à vue').
+WHAT_FOLLOWS = 40
+SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
+ACCORDING_TO = re.compile(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.;:()«»\n]{2,60})")
 
 
 @dataclass
@@ -90,9 +95,21 @@ class Claim:
 
 
 @cache
+def identity_data() -> dict[str, Any]:
+    text = resources.files("recoupe.stories").joinpath("identity.json").read_text()
+    return dict(json.loads(text))
+
+
 def identity_roles() -> dict[str, list[str]]:
-    data = json.loads(resources.files("recoupe.stories").joinpath("identity.json").read_text())
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    data = identity_data()
+    return {k: v for k, v in data.items() if not k.startswith("_") and k != "figures"}
+
+
+@cache
+def figure_groups() -> dict[str, str]:
+    """Folded singular counted object -> its group ('manifestant' -> 'participants')."""
+    groups: dict[str, list[str]] = identity_data()["figures"]
+    return {word: group for group, words in groups.items() for word in words}
 
 
 @dataclass(frozen=True)
@@ -106,6 +123,8 @@ def story_claims(articles: list[StoryArticle]) -> list[Claim]:
     claims: dict[str, Claim] = {}
     for group in event_groups(articles):
         add_event_claims(group, claims)
+    for article in articles:
+        add_figure_claims(article, claims)
     quote_claims(articles, claims)
     name_claims(articles, claims)
     return sorted(claims.values(), key=lambda c: c.key)
@@ -219,6 +238,67 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value:
         day = next(d for d in record.dates if d.id == filler.date)
         return Value(day.value, date=day.value)
     return Value(filler.text or "")
+
+
+def add_figure_claims(article: StoryArticle, claims: dict[str, Claim]) -> None:
+    """Counts that no event holds ('81 000 gilets jaunes recensés en France'), keyed by what
+    they count and the place named beside them."""
+    record = article.record
+    held = {f.count for e in record.events for fs in e.roles.values() for f in fs if f.count}
+    places = [
+        (m.start, m.end, e.name)
+        for e in record.entities
+        if e.type == "LOC"
+        for m in e.mentions
+        if m.field == "text"
+    ]
+    for count in record.counts:
+        group = figure_group(count.object, record.text[count.end : count.end + WHAT_FOLLOWS])
+        if count.id in held or group is None or count.field != "text":
+            continue
+        start, end = sentence_bounds(record.text, count.start)
+        near = [p for p in places if start <= p[0] and p[1] <= end]
+        place = min(near, key=lambda p: abs(p[0] - count.start))[2] if near else None
+        key = f"figure|{group}|{fold(place) if place else '?'}"
+        label = f"{group}" + (f" — place: {place}" if place else "")
+        claim = claims.setdefault(key, Claim(key, "event", label))
+        source = Source(record.id, record.source.outlet, attribution(record.text[start:end]))
+        source.text = count.text
+        claim.add(
+            Value(
+                figure(count.value),
+                number=count.value,
+                approximate=count.approximate,
+                sources=[source],
+            )
+        )
+
+
+def figure_group(counted: str | None, after: str) -> str | None:
+    """The group of what a count counts; people are put in the group the words right after
+    them name ('130 personnes placées en garde à vue' are in custody, not marching)."""
+    group = figure_groups().get(singular(fold(counted or "")))
+    if group != "participants":
+        return group
+    following = singular(fold(after))
+    named = [g for word, g in figure_groups().items() if g != group and word in following]
+    return named[0] if named else group
+
+
+def singular(words: str) -> str:
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words.split())
+
+
+def sentence_bounds(text: str, char: int) -> tuple[int, int]:
+    starts = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, char)]
+    following = SENTENCE_BREAK.search(text, char)
+    return (starts[-1] if starts else 0), (following.start() + 1 if following else len(text))
+
+
+def attribution(sentence: str) -> str | None:
+    """'selon la préfecture', "d'après les organisateurs": who the sentence cites."""
+    found = ACCORDING_TO.search(sentence)
+    return found.group(1).strip() if found else None
 
 
 def figure(value: float) -> str:
