@@ -38,6 +38,17 @@ T = TypeVar("T")
 PROGRESS_AFTER = 5
 
 
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for inputs that carry none.")
+]
+LangOption = Annotated[str | None, typer.Option(help="Force the language (default: identify).")]
+
+
+def check_published(published: str | None) -> None:
+    if published is not None and parse_published(published) is None:
+        raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published")
+
+
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
@@ -50,16 +61,11 @@ def analyze(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="jsonl, json or pretty.")
     ] = OutputFormat.jsonl,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for inputs that carry none.")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Force the language (default: identify).")
-    ] = None,
+    published: PublishedOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Analyse articles and print one record per article."""
-    if published is not None and parse_published(published) is None:
-        raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published")
+    check_published(published)
     options = Options(published=published, language=lang)
     failures = emit(analyze_stream(read_inputs(inputs), options), output_format)
     raise typer.Exit(code=1 if failures else 0)
@@ -89,16 +95,11 @@ DbOption = Annotated[
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for inputs that carry none.")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Force the language (default: identify).")
-    ] = None,
+    published: PublishedOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Analyse articles and store them, grouped into stories; already stored ones are skipped."""
-    if published is not None and parse_published(published) is None:
-        raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published")
+    check_published(published)
     url = database_url(db)
     engine = open_database(url)
     ingestion = Ingestion(engine, Options(published=published, language=lang))
@@ -186,7 +187,7 @@ def emit(results: Iterable[ArticleRecord | Failure], output_format: OutputFormat
     failures = 0
     collected: list[dict[str, object]] = []
     out = Console(highlight=False)
-    for result in with_progress(results):
+    for result in with_rate(results, "analysing"):
         if isinstance(result, Failure):
             failures += 1
             # Plain write: one line per failure, never wrapped, so scripts can grep it.
@@ -208,44 +209,24 @@ def one_line(message: str) -> str:
 
 
 def with_rate(items: Iterable[T], verb: str) -> Iterator[T]:
-    """A progress bar with the rate, on stderr, for long runs."""
+    """A progress bar with the rate on stderr, once the run proves longer than a few
+    documents."""
     progress = Progress(
         TextColumn(verb),
         BarColumn(),
-        TextColumn("{task.completed} documents · {task.speed} /s"),
+        TextColumn("{task.completed} documents · {task.fields[rate]} /s"),
         TimeElapsedColumn(),
         console=stderr,
         transient=True,
     )
-    task = progress.add_task(verb, total=None)
+    task = progress.add_task(verb, total=None, rate="…")
+    started = time.perf_counter()
     try:
         for done, item in enumerate(items, start=1):
             if done == PROGRESS_AFTER + 1 and stderr.is_terminal:
                 progress.start()
-            progress.update(task, completed=done)
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, completed=done, rate=f"{rate:.1f}")
             yield item
-    finally:
-        progress.stop()
-
-
-def with_progress(
-    results: Iterable[ArticleRecord | Failure],
-) -> Iterator[ArticleRecord | Failure]:
-    """A progress bar on stderr once the run proves longer than a few documents."""
-    progress = Progress(
-        TextColumn("analysing"),
-        BarColumn(),
-        TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-    )
-    task = progress.add_task("analyse", total=None)
-    try:
-        for done, result in enumerate(results, start=1):
-            if done == PROGRESS_AFTER + 1 and stderr.is_terminal:
-                progress.start()
-            progress.update(task, completed=done)
-            yield result
     finally:
         progress.stop()

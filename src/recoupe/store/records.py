@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from recoupe.folding import fold
-from recoupe.record import ArticleRecord, Entity, Event, RoleFiller
+from recoupe.record import Amount, ArticleRecord, Count, DateMention, Entity, Event, RoleFiller
 from recoupe.store.schema import (
     ArticleRow,
     EntityNameRow,
@@ -141,51 +141,42 @@ def quote_rows(record: ArticleRecord, linked: dict[str, str]) -> list[Row]:
 
 
 def figure_rows(record: ArticleRecord) -> list[Row]:
-    rows = [
-        dict(
-            article_id=record.id,
-            local_id=a.id,
-            kind="amount",
-            field=a.field,
-            start=a.start,
-            end=a.end,
-            text=a.text,
-            number=a.value,
-            unit=a.currency,
-            approximate=a.approximate,
-        )
+    amounts = [
+        figure_row(record.id, a, "amount", number=a.value, unit=a.currency, approx=a.approximate)
         for a in record.amounts
     ]
-    rows += [
-        dict(
-            article_id=record.id,
-            local_id=c.id,
-            kind="count",
-            field=c.field,
-            start=c.start,
-            end=c.end,
-            text=c.text,
-            number=c.value,
-            unit=c.object,
-            approximate=c.approximate,
-        )
+    counts = [
+        figure_row(record.id, c, "count", number=c.value, unit=c.object, approx=c.approximate)
         for c in record.counts
     ]
-    rows += [
-        dict(
-            article_id=record.id,
-            local_id=d.id,
-            kind="date",
-            field=d.field,
-            start=d.start,
-            end=d.end,
-            text=d.text,
-            value=d.value,
-            unit=d.granularity,
-        )
-        for d in record.dates
+    dates = [
+        figure_row(record.id, d, "date", value=d.value, unit=d.granularity) for d in record.dates
     ]
-    return rows
+    return amounts + counts + dates
+
+
+def figure_row(
+    article_id: str,
+    item: Amount | Count | DateMention,
+    kind: str,
+    number: float | None = None,
+    value: str | None = None,
+    unit: str | None = None,
+    approx: bool = False,
+) -> Row:
+    return {
+        "article_id": article_id,
+        "local_id": item.id,
+        "kind": kind,
+        "field": item.field,
+        "start": item.start,
+        "end": item.end,
+        "text": item.text,
+        "number": number,
+        "value": value,
+        "unit": unit,
+        "approximate": approx,
+    }
 
 
 def event_rows(record: ArticleRecord, linked: dict[str, str]) -> list[Row]:
