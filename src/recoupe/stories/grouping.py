@@ -26,6 +26,8 @@ WINDOW_DAYS = 3
 BOOSTS = {"entity": 2.0, "day": 2.0}
 # Candidate stories are found through the article's rarest terms.
 PROBE_TERMS = 30
+# Only the stories sharing the most of those terms are compared in full.
+CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,10 @@ class StoryIndex:
     def candidates(self, article: ArticleFeatures) -> set[str]:
         seen = [t for t in article.terms if self.df[t] > 0]
         rare = sorted(seen, key=lambda t: (self.df[t], t))[:PROBE_TERMS]
-        found: set[str] = set()
+        hits: Counter[str] = Counter()
         for term in rare:
-            found |= self.posting.get(term, set())
-        return {s for s in found if s in self.members}
+            hits.update(s for s in self.posting.get(term, ()) if s in self.members)
+        return {s for s, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:CANDIDATES]}
 
     def idf(self, term: str) -> float:
         return math.log((len(self.articles) + 1) / (self.df[term] + 1)) + 1
