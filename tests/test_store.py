@@ -120,3 +120,15 @@ def reset(url: str, tmp_path: Path) -> None:
         from db import empty_postgresql
 
         empty_postgresql(url)
+
+
+def test_the_same_article_under_two_names_is_stored_once(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    text = "Le maire de Lyon a inauguré lundi la nouvelle ligne de tramway, attendue depuis 2019."
+    first, copy = tmp_path / "article.txt", tmp_path / "copy.txt"
+    first.write_text(text)
+    copy.write_text(text)
+    assert ingest(db_url, first, copy) == ["stored", "skipped"]
+    assert count(open_database(db_url), "articles") == 1

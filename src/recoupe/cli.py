@@ -107,8 +107,9 @@ def ingest(
     outcomes: Counter[str] = Counter()
     for done in with_rate(ingestion.run(read_inputs(inputs)), "ingesting"):
         outcomes[done.outcome] += 1
-        if done.error is not None:
-            sys.stderr.write(f"error: {done.name}: {one_line(done.error)}\n")
+        if done.message is not None:
+            kind = "error" if done.outcome == "failed" else "note"
+            sys.stderr.write(f"{kind}: {done.name}: {one_line(done.message)}\n")
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{outcomes[k]} {k}" for k in ("stored", "replaced", "skipped", "failed"))
     stderr.print(f"{counts} in {elapsed:.1f} s · {describe(url)}{database_size(url)}")

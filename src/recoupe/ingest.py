@@ -33,7 +33,7 @@ class Ingested:
     name: str
     outcome: Outcome
     story_id: str | None = None
-    error: str | None = None
+    message: str | None = None  # why it failed, or why it was skipped
 
 
 def identity_of(raw: RawDoc) -> str:
@@ -77,14 +77,25 @@ class Ingestion:
             yield from drain(skipped)
             item = pending.popleft()
             if isinstance(result, Failure):
-                yield Ingested(result.name, "failed", error=result.message)
+                yield Ingested(result.name, "failed", message=result.message)
             elif isinstance(item, RawDoc):
-                yield self.store(item, result)
+                yield self.store_new(item, result)
         yield from drain(skipped)
 
     def unchanged(self, raw: RawDoc) -> bool:
         known = self.known.get(identity_of(raw))
         return known is not None and known[0] == content_hash(raw)
+
+    def store_new(self, raw: RawDoc, record: ArticleRecord) -> Ingested:
+        """Store the record unless the same article came in under another name (a copy of a
+        file, the same text without an id): one article is stored once."""
+        identity = identity_of(raw)
+        with Session(self.engine) as session:
+            stored = session.get(ArticleRow, record.id)
+            twin = stored.identity if stored is not None else None
+        if twin is not None and twin != identity:
+            return Ingested(raw.name, "skipped", message=f"same article as {twin}, stored once")
+        return self.store(raw, record)
 
     def store(self, raw: RawDoc, record: ArticleRecord) -> Ingested:
         identity, digest = identity_of(raw), content_hash(raw)
