@@ -132,3 +132,21 @@ def test_the_same_article_under_two_names_is_stored_once(
     copy.write_text(text)
     assert ingest(db_url, first, copy) == ["stored", "skipped"]
     assert count(open_database(db_url), "articles") == 1
+
+
+def test_replacements_across_restarts_end_as_in_one_run(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    rows = corpus_rows(6, skip=80)
+    changed = [dict(r, text=str(r["text"]) + "\n\nCet article a été mis à jour.") for r in rows]
+    first = write_jsonl(tmp_path / "v1.jsonl", rows)
+    second = write_jsonl(tmp_path / "v2.jsonl", changed)
+    ingest(db_url, first)
+    assert ingest(db_url, second) == ["replaced"] * 6
+    in_one_run = dump(open_database(db_url))
+    reset(db_url, tmp_path)
+    ingest(db_url, first)
+    ingest(db_url, write_jsonl(second, changed[:3]))  # stopped half-way, same file
+    assert ingest(db_url, write_jsonl(second, changed)) == ["skipped"] * 3 + ["replaced"] * 3
+    assert dump(open_database(db_url)) == in_one_run

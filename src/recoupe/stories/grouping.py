@@ -46,7 +46,9 @@ class StoryIndex:
     members: dict[str, list[str]] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
     posting: dict[str, set[str]] = field(default_factory=dict)
+    # Arrival order, as the database's `seq` keeps it: a replaced article arrives anew.
     order: dict[str, int] = field(default_factory=dict)
+    arrivals: int = 0
 
     def decide(self, article: ArticleFeatures) -> Decision:
         copies = [a for a in self.lsh.query(article.minhash) if a in self.story_of]
@@ -74,7 +76,8 @@ class StoryIndex:
                     stories.discard(other)
                     stories.add(decision.story_id)
         self.articles[article.article_id] = article
-        self.order.setdefault(article.article_id, len(self.order))
+        self.arrivals += 1
+        self.order[article.article_id] = self.arrivals
         self.story_of[article.article_id] = decision.story_id
         self.members.setdefault(decision.story_id, []).append(article.article_id)
         self.lsh.insert(article.article_id, article.minhash)
@@ -87,16 +90,23 @@ class StoryIndex:
         article = self.articles.pop(article_id, None)
         if article is None:
             return None
+        del self.order[article_id]
         story = self.story_of.pop(article_id)
         self.members[story].remove(article_id)
-        if not self.members[story]:
+        remaining = self.members[story]
+        if not remaining:
             del self.members[story]
+        for term in article.terms:
+            # The story stays findable by a term only while another of its articles has it,
+            # as an index rebuilt from the database would have it.
+            if not any(term in self.articles[m].terms for m in remaining):
+                self.posting[term].discard(story)
         self.lsh.remove(article_id)
         self.df.subtract(article.terms.keys())
         return story
 
     def seq(self, article_id: str) -> int:
-        return self.order.get(article_id, len(self.order))
+        return self.order.get(article_id, self.arrivals + 1)
 
     def candidates(self, article: ArticleFeatures) -> set[str]:
         seen = [t for t in article.terms if self.df[t] > 0]
