@@ -150,3 +150,36 @@ def test_replacements_across_restarts_end_as_in_one_run(
     ingest(db_url, write_jsonl(second, changed[:3]))  # stopped half-way, same file
     assert ingest(db_url, write_jsonl(second, changed)) == ["skipped"] * 3 + ["replaced"] * 3
     assert dump(open_database(db_url)) == in_one_run
+
+
+def test_jsonl_lines_without_id_are_separate_articles(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    rows = [{"text": str(r["text"])} for r in corpus_rows(2, skip=20)]
+    batch = write_jsonl(tmp_path / "no-ids.jsonl", rows)
+    assert ingest(db_url, batch) == ["stored", "stored"]
+    assert ingest(db_url, batch) == ["skipped", "skipped"]
+    assert count(open_database(db_url), "articles") == 2
+
+
+def test_the_same_article_twice_in_one_input_is_stored_once(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    first, second = corpus_rows(2, skip=30)
+    batch = write_jsonl(tmp_path / "twice.jsonl", [first, second, first])
+    assert ingest(db_url, batch) == ["stored", "stored", "skipped"]
+    assert ingest(db_url, batch) == ["skipped"] * 3
+
+
+def test_an_article_the_database_refuses_fails_alone(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    good = corpus_rows(2, skip=50)
+    refused = dict(good[0], id="nul-byte", text=str(good[0]["text"]) + "\x00 fin.")
+    batch = write_jsonl(tmp_path / "mixed.jsonl", [refused, good[1]])
+    outcomes = ingest(db_url, batch)
+    # PostgreSQL text cannot hold a NUL byte; SQLite takes it. Either way the batch goes on.
+    assert outcomes[1] == "stored" and outcomes[0] in ("stored", "failed")

@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from sqlalchemy.orm import Session
 
 from conftest import SEED, SHARED
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
+from recoupe.render import render_story
 from recoupe.store import open_database
 from recoupe.stories.agreement import dates_agree, numbers_agree
+from recoupe.stories.claims import Claim, Source, Value
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
 
@@ -166,3 +169,47 @@ def test_story_grouping_on_the_gold_stories(tmp_path: Path) -> None:
     with engine.connect() as connection:
         rebuilt = dict(connection.exec_driver_sql("SELECT id, story_id FROM articles").all())
     assert rebuilt == found
+
+
+def test_half_a_step_rounds_either_way_and_decimals_round_too() -> None:
+    assert numbers_agree(2.5e6, False, 3e6, False) and numbers_agree(2.5e6, False, 2e6, False)
+    assert numbers_agree(0.34, False, 0.3, False)
+    assert not numbers_agree(2.5e6, False, 4e6, False)
+
+
+def test_two_figures_from_one_source_are_disputed_whatever_else_is_said() -> None:
+    def stated(figure: float, by: str, article: str) -> Value:
+        return Value(str(figure), number=figure, sources=[Source(article, None, by)])
+
+    claim = Claim("k", "event", "participants")
+    for value in (
+        stated(1200, "la préfecture", "a1"),
+        stated(1500, "la préfecture", "a2"),
+        stated(3000, "les organisateurs", "a3"),
+    ):
+        claim.add(value)
+    assert claim.status == "disputed"
+    by_source = Claim("k", "event", "participants")
+    by_source.add(stated(1200, "la préfecture", "a1"))
+    by_source.add(stated(3000, "les organisateurs", "a3"))
+    assert by_source.status == "by_source"
+
+
+def test_text_from_articles_is_shown_as_written_not_as_markup() -> None:
+    view = {
+        "title": "Grève [en direct] : la RATP",
+        "articles": 2,
+        "outlets": ["[bold]Le Matin"],
+        "disputed": [{"fact": "quote [/b]", "values": [{"value": "« [/b] »", "sources": []}]}],
+        "by_source": [],
+        "agreed": [],
+        "single": [],
+        "quotes": [],
+        "names": [],
+        "timeline": [],
+    }
+    console = Console(record=True, width=120)
+    render_story(view, console)
+    shown = console.export_text()
+    assert "Grève [en direct] : la RATP" in shown and "« [/b] »" in shown
+    assert "[bold]Le Matin" in shown

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from recoupe.analyze import Failure, Options, analyze_stream
@@ -37,14 +38,19 @@ class Ingested:
 
 
 def identity_of(raw: RawDoc) -> str:
-    """What makes two versions the same document: its id, else its URL, else its path."""
-    return raw.id or raw.url or raw.path or content_hash(raw)
+    """What makes two versions the same document: its id, else its URL, else the file it
+    is (not the file a JSONL line comes from), else its content."""
+    whole_file = raw.path if raw.path == raw.name else None
+    return raw.id or raw.url or whole_file or content_hash(raw, Options())
 
 
-def content_hash(raw: RawDoc) -> str:
+def content_hash(raw: RawDoc, options: Options) -> str:
+    """Everything the stored record depends on: the content, its metadata, the options."""
     digest = hashlib.sha1()
     content = raw.content if isinstance(raw.content, bytes) else raw.content.encode()
-    for part in (content, *(str(x).encode() for x in (raw.title, raw.published, raw.url))):
+    metadata = (raw.title, raw.published, raw.url, raw.outlet, raw.language)
+    settings = (options.published, options.language)
+    for part in (content, *(str(x).encode() for x in (*metadata, *settings))):
         digest.update(part)
         digest.update(b"\0")
     return digest.hexdigest()
@@ -61,44 +67,59 @@ class Ingestion:
             self.index = load_index(session)
 
     def run(self, items: Iterable[RawDoc | ReadError]) -> Iterator[Ingested]:
-        """Store each item, in input order, and say what became of it."""
-        pending: deque[RawDoc | ReadError] = deque()
-        skipped: deque[Ingested] = deque()
+        """Store each item and say what became of it, in input order."""
+        # Each input in order: what became of a skipped one, or one waiting for analysis.
+        queue: deque[Ingested | RawDoc | ReadError] = deque()
 
         def to_analyse() -> Iterator[RawDoc | ReadError]:
             for item in items:
                 if isinstance(item, RawDoc) and self.unchanged(item):
-                    skipped.append(Ingested(item.name, "skipped"))
+                    queue.append(Ingested(item.name, "skipped"))
                 else:
-                    pending.append(item)
+                    queue.append(item)
                     yield item
 
         for result in analyze_stream(to_analyse(), self.options):
-            yield from drain(skipped)
-            item = pending.popleft()
+            while isinstance(head := queue[0], Ingested):
+                queue.popleft()
+                yield head
+            item = queue.popleft()
             if isinstance(result, Failure):
                 yield Ingested(result.name, "failed", message=result.message)
             elif isinstance(item, RawDoc):
                 yield self.store_new(item, result)
-        yield from drain(skipped)
+        while queue:
+            done = queue.popleft()
+            if isinstance(done, Ingested):
+                yield done
 
     def unchanged(self, raw: RawDoc) -> bool:
         known = self.known.get(identity_of(raw))
-        return known is not None and known[0] == content_hash(raw)
+        return known is not None and known[0] == content_hash(raw, self.options)
 
     def store_new(self, raw: RawDoc, record: ArticleRecord) -> Ingested:
-        """Store the record unless the same article came in under another name (a copy of a
-        file, the same text without an id): one article is stored once."""
+        """Store the record unless it came in earlier in this input, or came in under
+        another name (a copy of a file): one article is stored once. A database error
+        fails this article only."""
+        if self.unchanged(raw):
+            return Ingested(raw.name, "skipped")
         identity = identity_of(raw)
         with Session(self.engine) as session:
             stored = session.get(ArticleRow, record.id)
             twin = stored.identity if stored is not None else None
         if twin is not None and twin != identity:
             return Ingested(raw.name, "skipped", message=f"same article as {twin}, stored once")
-        return self.store(raw, record)
+        try:
+            return self.store(raw, record)
+        except SQLAlchemyError as error:
+            with Session(self.engine) as session:  # what the rolled-back attempt changed
+                self.known = identities(session)
+                self.index = load_index(session)
+            reason = str(error.orig) if isinstance(error, DBAPIError) else str(error)
+            return Ingested(raw.name, "failed", message=f"not stored: {reason}")
 
     def store(self, raw: RawDoc, record: ArticleRecord) -> Ingested:
-        identity, digest = identity_of(raw), content_hash(raw)
+        identity, digest = identity_of(raw), content_hash(raw, self.options)
         replaced = identity in self.known
         features = features_of(record, linked_ids(record))
         with Session(self.engine) as session, session.begin():
@@ -123,11 +144,6 @@ class Ingestion:
         remove_article(session, old)
         if story is not None:
             refresh_story(session, story)
-
-
-def drain(queue: deque[Ingested]) -> Iterator[Ingested]:
-    while queue:
-        yield queue.popleft()
 
 
 def article_row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -24,35 +25,35 @@ def render_record(record: ArticleRecord, console: Console) -> None:
     )
     console.print(
         Panel(
-            record.text[:600] + ("…" if len(record.text) > 600 else ""),
-            title=record.title or record.id,
-            subtitle=meta,
+            escape(record.text[:600] + ("…" if len(record.text) > 600 else "")),
+            title=escape(record.title or record.id),
+            subtitle=escape(meta),
         )
     )
     if record.entities:
         table = Table("entity", "type", "mentions", title="Entities")
         for entity in record.entities:
             names = sorted({m.text for m in entity.mentions} - {entity.name})
-            table.add_row(entity.name, entity.type, ", ".join(names))
+            table.add_row(escape(entity.name), entity.type, escape(", ".join(names)))
         console.print(table)
     if record.amounts or record.counts:
         table = Table("figure", "value", "unit", title="Sums and counts")
         for amount in record.amounts:
             value = f"{'~' if amount.approximate else ''}{amount.value:,.0f}".replace(",", " ")
-            table.add_row(amount.text, value, amount.currency or "?")
+            table.add_row(escape(amount.text), value, amount.currency or "?")
         for count in record.counts:
             value = f"{'~' if count.approximate else ''}{count.value:,.0f}".replace(",", " ")
-            table.add_row(count.text, value, count.object or "")
+            table.add_row(escape(count.text), value, escape(count.object or ""))
         console.print(table)
     if record.dates:
         table = Table("date", "value", title="Dates")
         for mention in record.dates:
-            table.add_row(mention.text, mention.value)
+            table.add_row(escape(mention.text), mention.value)
         console.print(table)
     if record.quotes:
         table = Table("quote", "speaker", "cue", title="Quotes")
         for quote in record.quotes:
-            table.add_row(quote.text, quote.speaker.text or "", quote.cue or "")
+            table.add_row(escape(quote.text), escape(quote.speaker.text or ""), quote.cue or "")
         console.print(table)
 
 
@@ -61,10 +62,10 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
     for story in stories:
         days = " – ".join(dict.fromkeys(d for d in (story["first_day"], story["last_day"]) if d))
         table.add_row(
-            story["id"],
-            (story["title"] or "")[:80],
+            escape(story["id"]),
+            escape((story["title"] or "")[:80]),
             str(story["articles"]),
-            ", ".join(story["outlets"]),
+            escape(", ".join(story["outlets"])),
             days,
         )
     console.print(table)
@@ -72,7 +73,9 @@ def render_stories(stories: list[dict[str, Any]], console: Console) -> None:
 
 def render_story(story: dict[str, Any], console: Console) -> None:
     outlets = ", ".join(story["outlets"]) or "no outlet named"
-    console.print(Panel(f"{story['articles']} articles · {outlets}", title=story["title"]))
+    console.print(
+        Panel(escape(f"{story['articles']} articles · {outlets}"), title=escape(story["title"]))
+    )
     sections = (
         ("Disputed", story["disputed"], "red"),
         ("Figures that differ with their sources", story["by_source"], "yellow"),
@@ -88,15 +91,15 @@ def render_story(story: dict[str, Any], console: Console) -> None:
         for claim in claims:
             for i, value in enumerate(claim["values"]):
                 table.add_row(
-                    claim["fact"] if i == 0 else "",
-                    value["value"],
-                    ", ".join(source_label(s) for s in value["sources"]),
+                    escape(claim["fact"]) if i == 0 else "",
+                    escape(value["value"]),
+                    escape(", ".join(source_label(s) for s in value["sources"])),
                 )
         console.print(table)
     if story["timeline"]:
         table = Table("date", "fact", title="Timeline")
         for entry in story["timeline"]:
-            table.add_row(entry["date"], entry["fact"])
+            table.add_row(escape(entry["date"]), escape(entry["fact"]))
         console.print(table)
 
 

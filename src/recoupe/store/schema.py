@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-ID = String(64)
+ID = String(255)
 
 
 class Base(DeclarativeBase):
@@ -19,15 +19,15 @@ class ArticleRow(Base):
     __tablename__ = "articles"
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     # What identifies the document across versions: its id, else its URL, else its path.
-    identity: Mapped[str] = mapped_column(String(2048), unique=True)
+    identity: Mapped[str] = mapped_column(Text, unique=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(Integer, unique=True)
-    outlet: Mapped[str | None] = mapped_column(String(512))
-    url: Mapped[str | None] = mapped_column(String(2048))
-    path: Mapped[str | None] = mapped_column(String(2048))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
-    published: Mapped[str | None] = mapped_column(String(32))
+    published: Mapped[str | None] = mapped_column(Text)
     # The day the article reports on: its publication date, else inferred from its dates.
     day: Mapped[str | None] = mapped_column(String(10), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -42,7 +42,7 @@ class EntityRow(Base):
     __tablename__ = "entities"
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     type: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(512))
+    name: Mapped[str] = mapped_column(Text)
 
 
 class EntityNameRow(Base):

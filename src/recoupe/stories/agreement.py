@@ -26,8 +26,11 @@ def rounds_to(precise: float, rounded: float) -> bool:
     digits = significant_digits(rounded)
     if digits >= significant_digits(precise):
         return False
-    scale = 10 ** (math.floor(math.log10(abs(precise))) - digits + 1)
-    return bool(round(precise / scale) * scale == rounded)
+    scale = 10.0 ** (math.floor(math.log10(abs(precise))) - digits + 1)
+    steps = rounded / scale
+    whole = math.isclose(steps, round(steps), abs_tol=1e-9)
+    # Half a step either way: 2,5 millions rounds to 3 millions as well as to 2 millions.
+    return whole and abs(precise - rounded) <= scale / 2 * (1 + 1e-9)
 
 
 def significant_digits(value: float) -> int:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
+from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -89,7 +90,7 @@ class Claim:
             return "agreed" if len(articles) > 1 else "single"
         # Each figure from its own source (the ministry's count, the organisers'): no dispute.
         attributions = [{s.attributed_to for s in v.sources} - {None} for v in self.values]
-        if all(attributions) and not set.intersection(*attributions):
+        if all(attributions) and all(a.isdisjoint(b) for a, b in combinations(attributions, 2)):
             return "by_source"
         return "disputed"
 

@@ -52,7 +52,8 @@ def reported_day(record: ArticleRecord) -> str | None:
 def text_minhash(words: list[str]) -> MinHash:
     minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
     shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS))
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
     minhash.update_batch([shingle.encode() for shingle in sorted(shingles)])
     return minhash

@@ -52,6 +52,7 @@ class StoryIndex:
 
     def decide(self, article: ArticleFeatures) -> Decision:
         copies = [a for a in self.lsh.query(article.minhash) if a in self.story_of]
+        copies = copies if article.terms else []  # an empty text is no copy of another
         if copies:
             return Decision(self.story_of[min(copies, key=self.seq)])
         vector = self.vector(article)
@@ -60,10 +61,10 @@ class StoryIndex:
             reverse=True,
         )
         if not scored or scored[0][0] < JOIN:
-            return Decision(f"s-{article.article_id}")
+            return Decision(self.new_story_id(article.article_id))
         best = scored[0][1]
         merged = [s for score, s in scored[1:] if score >= MERGE]
-        host = min([best, *merged], key=lambda s: self.seq(self.members[s][0]))
+        host = min([best, *merged], key=self.first_arrival)
         return Decision(host, [s for s in [best, *merged] if s != host])
 
     def add(self, article: ArticleFeatures, decision: Decision) -> None:
@@ -104,6 +105,14 @@ class StoryIndex:
         self.lsh.remove(article_id)
         self.df.subtract(article.terms.keys())
         return story
+
+    def new_story_id(self, article_id: str) -> str:
+        """'s-<article id>', unless a story of that name lives on without its founder."""
+        story_id = f"s-{article_id}"
+        return story_id if story_id not in self.members else f"{story_id}-{self.arrivals + 1}"
+
+    def first_arrival(self, story: str) -> int:
+        return min(self.seq(m) for m in self.members[story])
 
     def seq(self, article_id: str) -> int:
         return self.order.get(article_id, self.arrivals + 1)

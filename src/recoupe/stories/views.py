@@ -14,7 +14,7 @@ from recoupe.store.schema import ArticleRow, ClaimRow, StoryRow
 def story_list(session: Session, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories, the biggest and most recent first."""
     query = select(StoryRow).order_by(
-        StoryRow.articles.desc(), StoryRow.last_day.desc(), StoryRow.id
+        StoryRow.articles.desc(), StoryRow.last_day.desc().nulls_last(), StoryRow.id
     )
     if limit is not None:
         query = query.limit(limit)

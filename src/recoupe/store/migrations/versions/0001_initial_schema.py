@@ -19,14 +19,14 @@ def upgrade() -> None:
 
     op.create_table(
         "entities",
-        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("id", sa.String(length=255), nullable=False),
         sa.Column("type", sa.String(length=8), nullable=False),
-        sa.Column("name", sa.String(length=512), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
         "stories",
-        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("id", sa.String(length=255), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("first_day", sa.String(length=10), nullable=True),
         sa.Column("last_day", sa.String(length=10), nullable=True),
@@ -36,21 +36,21 @@ def upgrade() -> None:
     )
     op.create_table(
         "articles",
-        sa.Column("id", sa.String(length=64), nullable=False),
-        sa.Column("identity", sa.String(length=2048), nullable=False),
+        sa.Column("id", sa.String(length=255), nullable=False),
+        sa.Column("identity", sa.Text(), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("outlet", sa.String(length=512), nullable=True),
-        sa.Column("url", sa.String(length=2048), nullable=True),
-        sa.Column("path", sa.String(length=2048), nullable=True),
+        sa.Column("outlet", sa.Text(), nullable=True),
+        sa.Column("url", sa.Text(), nullable=True),
+        sa.Column("path", sa.Text(), nullable=True),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=False),
-        sa.Column("published", sa.String(length=32), nullable=True),
+        sa.Column("published", sa.Text(), nullable=True),
         sa.Column("day", sa.String(length=10), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("record", sa.JSON(), nullable=False),
         sa.Column("minhash", sa.LargeBinary(), nullable=False),
-        sa.Column("story_id", sa.String(length=64), nullable=True),
+        sa.Column("story_id", sa.String(length=255), nullable=True),
         sa.ForeignKeyConstraint(
             ["story_id"],
             ["stories.id"],
@@ -63,7 +63,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_articles_story_id"), "articles", ["story_id"], unique=False)
     op.create_table(
         "claims",
-        sa.Column("story_id", sa.String(length=64), nullable=False),
+        sa.Column("story_id", sa.String(length=255), nullable=False),
         sa.Column("key", sa.String(length=1024), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("label", sa.Text(), nullable=False),
@@ -74,7 +74,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "entity_names",
-        sa.Column("entity_id", sa.String(length=64), nullable=False),
+        sa.Column("entity_id", sa.String(length=255), nullable=False),
         sa.Column("name", sa.String(length=512), nullable=False),
         sa.Column("articles", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -85,12 +85,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "events",
-        sa.Column("article_id", sa.String(length=64), nullable=False),
+        sa.Column("article_id", sa.String(length=255), nullable=False),
         sa.Column("local_id", sa.String(length=16), nullable=False),
         sa.Column("type", sa.String(length=32), nullable=False),
         sa.Column("modality", sa.String(length=16), nullable=False),
         sa.Column("source_text", sa.Text(), nullable=True),
-        sa.Column("source_entity_id", sa.String(length=64), nullable=True),
+        sa.Column("source_entity_id", sa.String(length=255), nullable=True),
         sa.Column("trigger_field", sa.String(length=8), nullable=False),
         sa.Column("trigger_start", sa.Integer(), nullable=False),
         sa.Column("trigger_end", sa.Integer(), nullable=False),
@@ -106,7 +106,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_events_type"), "events", ["type"], unique=False)
     op.create_table(
         "figures",
-        sa.Column("article_id", sa.String(length=64), nullable=False),
+        sa.Column("article_id", sa.String(length=255), nullable=False),
         sa.Column("local_id", sa.String(length=16), nullable=False),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("field", sa.String(length=8), nullable=False),
@@ -122,13 +122,13 @@ def upgrade() -> None:
     )
     op.create_table(
         "mentions",
-        sa.Column("article_id", sa.String(length=64), nullable=False),
+        sa.Column("article_id", sa.String(length=255), nullable=False),
         sa.Column("field", sa.String(length=8), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("local_id", sa.String(length=16), nullable=False),
-        sa.Column("entity_id", sa.String(length=64), nullable=False),
+        sa.Column("entity_id", sa.String(length=255), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["entity_id"],
@@ -139,7 +139,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_mentions_entity_id"), "mentions", ["entity_id"], unique=False)
     op.create_table(
         "quotes",
-        sa.Column("article_id", sa.String(length=64), nullable=False),
+        sa.Column("article_id", sa.String(length=255), nullable=False),
         sa.Column("local_id", sa.String(length=16), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("field", sa.String(length=8), nullable=False),
@@ -149,7 +149,7 @@ def upgrade() -> None:
         sa.Column("key", sa.Text(), nullable=True),
         sa.Column("cue", sa.String(length=128), nullable=True),
         sa.Column("speaker_text", sa.Text(), nullable=True),
-        sa.Column("speaker_entity_id", sa.String(length=64), nullable=True),
+        sa.Column("speaker_entity_id", sa.String(length=255), nullable=True),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["speaker_entity_id"],
