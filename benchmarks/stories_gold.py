@@ -1,0 +1,119 @@
+"""Story grouping and conflicts against the story gold, in one run.
+
+    python benchmarks/stories_gold.py [--gold PATH] [--corpus PATH]
+
+Ingests exactly the articles the gold lists (its stories and its distractors) into a fresh
+SQLite file, in corpus order, then prints B-cubed precision, recall and F1 of the grouping
+and, for each conflict of the gold, whether a claim of the story that holds most of its
+articles shows at least two of its values, each stated by one of the gold's sources
+(counts compared as numbers, quotes and names by their claim's kind, other facts by their
+words).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from recoupe.folding import fold
+from recoupe.ingest import Ingestion
+from recoupe.read import read_inputs
+from recoupe.store import open_database
+from recoupe.store.schema import ArticleRow, ClaimRow
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+NUMBER = re.compile(r"\d[\d\s.']*")
+CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
+
+
+def b_cubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, float]:
+    def clusters(assignment: dict[str, str]) -> dict[str, set[str]]:
+        groups: dict[str, set[str]] = {}
+        for article, group in assignment.items():
+            groups.setdefault(group, set()).add(article)
+        return groups
+
+    gold_groups, found_groups = clusters(gold), clusters(found)
+    overlap = {a: len(gold_groups[gold[a]] & found_groups[found[a]]) for a in gold}
+    precision = sum(overlap[a] / len(found_groups[found[a]]) for a in gold) / len(gold)
+    recall = sum(overlap[a] / len(gold_groups[gold[a]]) for a in gold) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def number(text: str) -> float | None:
+    found = NUMBER.search(text)
+    digits = re.sub(r"\D", "", found.group()) if found else ""
+    return float(digits) if digits else None
+
+
+def value_found(conflict: dict[str, Any], wanted: dict[str, Any], value: dict[str, Any]) -> bool:
+    if not {s["article"] for s in value["sources"]} & set(wanted["sources"]):
+        return False
+    if conflict["kind"] in CLAIM_KINDS:
+        return True  # a quote's or a name's variants: the claim's kind says it already
+    if conflict["kind"] != "count":
+        return fold(wanted["value"])[:6] in fold(value["value"])
+    figure, stated = number(wanted["value"]), number(value["value"])
+    return figure is not None and stated is not None and abs(figure - stated) <= 0.02 * figure
+
+
+def conflict_found(conflict: dict[str, Any], claims: list[ClaimRow]) -> bool:
+    kind = CLAIM_KINDS.get(conflict["kind"], "event")
+    for claim in claims:
+        if claim.kind != kind or len(claim.values) < 2:
+            continue
+        matched = sum(
+            any(value_found(conflict, wanted, v) for v in claim.values)
+            for wanted in conflict["values"]
+        )
+        if matched >= 2:
+            return True
+    return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "stories" / "dev.json")
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "fr-news.jsonl.gz")
+    args = parser.parse_args()
+    gold_data = json.loads(args.gold.read_text())
+    gold = {a: s["id"] for s in gold_data["stories"] for a in s["articles"]}
+    gold |= {a: f"alone-{a}" for a in gold_data["others"]}
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "stories.jsonl"
+        with gzip.open(args.corpus, "rt", encoding="utf-8") as stream, batch.open("w") as out:
+            out.writelines(line for line in stream if json.loads(line)["id"] in gold)
+        engine = open_database(f"sqlite:///{Path(folder) / 'stories.db'}")
+        for _ in Ingestion(engine).run(read_inputs([str(batch)])):
+            pass
+        with Session(engine) as session:
+            rows = session.execute(select(ArticleRow.id, ArticleRow.story_id)).all()
+            found = {article: story for article, story in rows}
+            claims = session.scalars(select(ClaimRow)).all()
+        engine.dispose()
+    precision, recall, f1 = b_cubed(gold, {a: s or a for a, s in found.items()})
+    print(f"B-cubed over {len(gold)} articles: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    by_story: dict[str, list[ClaimRow]] = {}
+    for claim in claims:
+        by_story.setdefault(claim.story_id, []).append(claim)
+    hits = 0
+    for conflict in gold_data["conflicts"]:
+        articles = [a for v in conflict["values"] for a in v["sources"]]
+        story = Counter(found[a] for a in articles).most_common(1)[0][0]
+        ok = conflict_found(conflict, by_story.get(story or "", []))
+        hits += ok
+        print(f"{'found' if ok else 'missed':6s} {conflict['story']} {conflict['what']}")
+    print(f"conflicts found: {hits}/{len(gold_data['conflicts'])}")
+
+
+if __name__ == "__main__":
+    main()
