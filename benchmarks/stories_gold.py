@@ -29,24 +29,11 @@ from recoupe.ingest import Ingestion
 from recoupe.read import read_inputs
 from recoupe.store import open_database
 from recoupe.store.schema import ArticleRow, ClaimRow
+from recoupe.stories.scoring import b_cubed
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NUMBER = re.compile(r"\d[\d\s.']*")
 CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
-
-
-def b_cubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, float]:
-    def clusters(assignment: dict[str, str]) -> dict[str, set[str]]:
-        groups: dict[str, set[str]] = {}
-        for article, group in assignment.items():
-            groups.setdefault(group, set()).add(article)
-        return groups
-
-    gold_groups, found_groups = clusters(gold), clusters(found)
-    overlap = {a: len(gold_groups[gold[a]] & found_groups[found[a]]) for a in gold}
-    precision = sum(overlap[a] / len(found_groups[found[a]]) for a in gold) / len(gold)
-    recall = sum(overlap[a] / len(gold_groups[gold[a]]) for a in gold) / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def number(text: str) -> float | None:

@@ -21,6 +21,7 @@ from recoupe.render import render_story
 from recoupe.store import open_database
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.claims import Claim, Source, Value
+from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
 
@@ -132,20 +133,6 @@ def test_seed_departure_year_is_disputed_and_the_bid_agreed(tmp_path: Path) -> N
     assert amounts and len(amounts[0]["values"]) == 1
 
 
-def b_cubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float]:
-    def clusters(assignment: dict[str, str]) -> dict[str, set[str]]:
-        groups: dict[str, set[str]] = {}
-        for article, group in assignment.items():
-            groups.setdefault(group, set()).add(article)
-        return groups
-
-    gold_groups, found_groups = clusters(gold), clusters(found)
-    overlap = {a: len(gold_groups[gold[a]] & found_groups[found[a]]) for a in gold}
-    precision = sum(overlap[a] / len(found_groups[found[a]]) for a in gold) / len(gold)
-    recall = sum(overlap[a] / len(gold_groups[gold[a]]) for a in gold) / len(gold)
-    return precision, recall
-
-
 def test_story_grouping_on_the_gold_stories(tmp_path: Path) -> None:
     gold_data = json.loads(GOLD_STORIES.read_text())
     gold = {a: s["id"] for s in gold_data["stories"] for a in s["articles"]}
@@ -160,8 +147,7 @@ def test_story_grouping_on_the_gold_stories(tmp_path: Path) -> None:
     assert outcomes.count("stored") == len(gold)
     with engine.connect() as connection:
         found = dict(connection.exec_driver_sql("SELECT id, story_id FROM articles").all())
-    precision, recall = b_cubed(gold, found)
-    f1 = 2 * precision * recall / (precision + recall)
+    precision, recall, f1 = b_cubed(gold, found)
     print(f"B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     assert f1 >= 0.85
     with Session(engine) as session, session.begin():
