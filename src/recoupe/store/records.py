@@ -223,11 +223,6 @@ def resolve(record: ArticleRecord, filler: RoleFiller, linked: dict[str, str]) -
     return {"text": filler.text}
 
 
-def stored_record(session: Session, article_id: str) -> ArticleRecord | None:
-    row = session.get(ArticleRow, article_id)
-    return ArticleRecord.model_validate(row.record) if row is not None else None
-
-
 def identities(session: Session) -> dict[str, tuple[str, str]]:
     """Every stored article's identity -> (content hash, article id)."""
     rows = session.execute(select(ArticleRow.identity, ArticleRow.content_hash, ArticleRow.id))
