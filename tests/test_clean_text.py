@@ -314,12 +314,19 @@ def test_the_corpus_keeps_its_bodies() -> None:
             "Le parti a cédé sur les taxesL’opposition réclame davantage.",
             ["Le parti a cédé sur les taxes", "L’opposition réclame davantage."],
         ),
+        (
+            "Une fronde vieille de plus de deux mois.27 000 personnes défilaient samedi.",
+            ["Une fronde vieille de plus de deux mois.", "27 000 personnes défilaient samedi."],
+        ),
     ],
 )
 def test_glued_paragraphs_are_split(glued: str, expected: list[str]) -> None:
     assert clean_scraped_text(glued, title="Titre").text.split("\n\n") == expected
 
 
-def test_camel_case_names_are_not_split() -> None:
-    text = "Sur LaLibre.be, YouTube et l'iPhone, chez McDonald’s et OpenAI, rien ne change."
+def test_camel_case_names_and_figures_are_not_split() -> None:
+    text = (
+        "Sur LaLibre.be, YouTube et l'iPhone, chez McDonald’s et OpenAI, rien ne change : "
+        "la version 2.5 coûte 3.4 euros."
+    )
     assert clean_scraped_text(text, title="Titre").text == text

@@ -196,3 +196,38 @@ def test_any_grouped_number_of_people_is_counted(number: int, separator: str) ->
     assert values(fr, f"Ils étaient {figure} manifestants dans la rue.") == [
         (number, "manifestants")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plus de 106 000 manifestants ont été recensés – dont 8 000 à Paris – contre un "
+            "total de 282 710 samedi dernier.",
+            [(106000, "manifestants"), (8000, "manifestants"), (282710, "manifestants")],
+        ),
+        (
+            "8000 « gilets jaunes » étaient comptés à Paris à 9 h, et 81 000 en France.",
+            [(8000, "gilets jaunes"), (81000, "gilets jaunes")],
+        ),
+        (
+            "Il y a eu 35 interpellations sur tout le territoire, dont 18 à Paris.",
+            [(35, "interpellations"), (18, "interpellations")],
+        ),
+        (
+            "38.600 personnes ont manifesté à 18H00, contre 66.000 samedi dernier.",
+            [(38600, "personnes"), (66000, "personnes")],
+        ),
+    ],
+)
+def test_a_figure_linked_to_a_count_shares_its_noun(
+    fr: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert values(fr, text) == expected
+
+
+def test_a_linked_figure_in_the_next_sentence_or_before_a_unit_is_no_count(fr: Language) -> None:
+    assert values(fr, "Ils étaient 300 manifestants. Et 40 ans plus tard, rien.") == [
+        (300, "manifestants")
+    ]
+    assert values(fr, "On compte 300 manifestants, soit 12 % de plus.") == [(300, "manifestants")]

@@ -13,14 +13,15 @@ import pytest
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from conftest import SEED, SHARED
+from conftest import SEED, SHARED, analyze_text
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
 from recoupe.render import render_story
 from recoupe.store import open_database
+from recoupe.store.records import linked_ids
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.claims import Claim, Source, Value
+from recoupe.stories.claims import Claim, Source, StoryArticle, Value, story_claims
 from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
@@ -188,6 +189,7 @@ def test_text_from_articles_is_shown_as_written_not_as_markup() -> None:
         "outlets": ["[bold]Le Matin"],
         "disputed": [{"fact": "quote [/b]", "values": [{"value": "« [/b] »", "sources": []}]}],
         "by_source": [],
+        "by_time": [],
         "agreed": [],
         "single": [],
         "quotes": [],
@@ -199,3 +201,25 @@ def test_text_from_articles_is_shown_as_written_not_as_markup() -> None:
     shown = console.export_text()
     assert "Grève [en direct] : la RATP" in shown and "« [/b] »" in shown
     assert "[bold]Le Matin" in shown
+
+
+def test_one_quote_is_grouped_whoever_each_outlet_says_spoke() -> None:
+    words = (
+        "L'accord de Paris est fondamentalement mauvais car il provoque une hausse des prix "
+        "de l'énergie pour les pays responsables"
+    )
+    texts = [
+        f"« {words} », a tweeté Donald Trump lundi.",
+        f"« {words}, tout en donnant un blanc-seing aux pires pollueurs », a écrit le "
+        "locataire de la Maison Blanche.",
+    ]
+    articles = []
+    for number, text in enumerate(texts):
+        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
+        linked = linked_ids(record)
+        names = {linked[e.id]: e.name for e in record.entities}
+        articles.append(StoryArticle(record, linked, names))
+    (quote,) = [c for c in story_claims(articles) if c.kind == "quote"]
+    assert quote.status == "variants"
+    speakers = {s.attributed_to for v in quote.values for s in v.sources}
+    assert "Donald Trump" in speakers and len(speakers) == 2

@@ -79,6 +79,7 @@ def render_story(story: dict[str, Any], console: Console) -> None:
     sections = (
         ("Disputed", story["disputed"], "red"),
         ("Figures that differ with their sources", story["by_source"], "yellow"),
+        ("Figures that differ with the time of day", story["by_time"], "yellow"),
         ("Agreed", story["agreed"], "green"),
         ("Stated by one source", story["single"], "white"),
         ("Quotes", story["quotes"], "cyan"),
@@ -104,5 +105,15 @@ def render_story(story: dict[str, Any], console: Console) -> None:
 
 
 def source_label(source: dict[str, Any]) -> str:
+    """'Le Devoir (selon la préfecture, vers midi)': the outlet, whom it cites and when."""
+    said = ", ".join(
+        filter(
+            None,
+            [
+                source.get("attributed_to") and f"selon {source['attributed_to']}",
+                source.get("when"),
+            ],
+        )
+    )
     label = str(source.get("outlet") or source["article"])
-    return f"{label} (selon {source['attributed_to']})" if source.get("attributed_to") else label
+    return f"{label} ({said})" if said else label

@@ -81,7 +81,8 @@ def debris_lexicon(language: str = "fr") -> Debris:
 
 
 def glued_sentence_pattern(openers: list[str]) -> re.Pattern[str]:
-    """Two lower-case letters (and a closing mark) directly followed by a sentence opener.
+    """Two lower-case letters (and a closing mark) directly followed by a sentence opener,
+    or by a figure after a full stop.
 
     Case-sensitive on purpose: the capital after a lower-case letter with no space between
     is what shows a lost line break; names like "iPhone" or "LaLibre" have no opener word.
@@ -89,4 +90,5 @@ def glued_sentence_pattern(openers: list[str]) -> re.Pattern[str]:
     elided = [re.escape(o) for o in openers if o.endswith(("'", "’"))]
     whole = [re.escape(o) for o in openers if not o.endswith(("'", "’"))]
     opener = rf"(?:(?:{'|'.join(whole)})\s|(?:{'|'.join(elided)})\w)"
-    return re.compile(rf"(?<=[a-zà-ÿœ]{{2}})([.!?»”)]?)(?={opener})")
+    # A sentence may also open on a figure ("de deux mois.27 000 personnes défilaient").
+    return re.compile(rf"(?<=[a-zà-ÿœ]{{2}})([.!?»”)]?(?={opener})|[.!?](?=\d))")

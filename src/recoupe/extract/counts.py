@@ -40,6 +40,7 @@ MULTIPLES = {"milliers": 1e3, "millions": 1e6}
 SIGNED = re.compile(rf"(?:^|[^\d{SPACES}]){SPACE}*[+−-]{SPACE}*$")
 # "en 2018 selon ..." is a year, not a count whose noun was elided.
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
+SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class CountLexicon:
     coordinator: str
     elided_noun_cue: re.Pattern[str]
     elided_noun_window: int
+    elided_noun_link: re.Pattern[str]
+    elided_noun_follow: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,12 @@ def count_lexicon(lang: str) -> CountLexicon:
         coordinator=rf"{SPACE}*{alternation(data['coordinators'])}{SPACE}*",
         elided_noun_cue=re.compile(rf"[{SPACES},(]*(?i:{cue})"),
         elided_noun_window=data["elided_noun_window"],
+        elided_noun_link=re.compile(
+            rf"(?:^|[{SPACES},–-])(?i:{alternation(data['elided_noun_links'])})[{SPACES}]*$"
+        ),
+        elided_noun_follow=re.compile(
+            rf"[{SPACES}]*(?:[,.;:)–-]|$|(?i:{alternation(data['elided_noun_follows'])})\b)"
+        ),
     )
 
 
@@ -299,12 +308,19 @@ def noun_end_index(noun: Token) -> int:
 def elided_noun(
     text: str, figure: Figure, counted: list[Counted], clex: CountLexicon
 ) -> Counted | None:
-    """ "12 000 selon la CGT" right after "51 400 manifestants selon la police"."""
+    """ "12 000 selon la CGT" right after "51 400 manifestants selon la police", "dont 8 000
+    à Paris" right after "106 000 manifestants"."""
     if not counted or figure.start - counted[-1].end > clex.elided_noun_window:
         return None
     if figure.in_words or is_year(figure):
         return None
-    if not clex.elided_noun_cue.match(text, figure.end):
+    between = text[counted[-1].end : figure.start]
+    linked = (
+        clex.elided_noun_link.search(between) is not None
+        and SENTENCE_END.search(between) is None
+        and clex.elided_noun_follow.match(text, figure.end) is not None
+    )
+    if not linked and not clex.elided_noun_cue.match(text, figure.end):
         return None
     return Counted(figure, figure.end, counted[-1].object)
 

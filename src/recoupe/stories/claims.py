@@ -4,7 +4,8 @@ every name, with each value stated and who states it, agreed or disputed."""
 from __future__ import annotations
 
 import json
-import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
@@ -14,18 +15,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recoupe.folding import fold
-from recoupe.record import ArticleRecord, Event
+from recoupe.record import ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
+from recoupe.stories.figures import NATIONAL, UNPLACED, article_figures, story_country
 
 # Two wordings of one quote by one speaker are at least this alike (rapidfuzz, 0-100).
 SAME_QUOTE = 80
 # Two spellings of one name are at least this alike, and differ.
 SAME_NAME = 88
 FACTUAL = ("asserted", "reported")
-# How many characters after a count may say what the counted people are ('placées en garde à vue').
-WHAT_FOLLOWS = 40
-SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
-ACCORDING_TO = re.compile(r"(?:[Ss]elon|[Dd]['’]après)\s+([^,.;:()«»\n]{2,60})")
 
 
 @dataclass
@@ -34,6 +32,7 @@ class Source:
     outlet: str | None
     attributed_to: str | None = None
     text: str | None = None
+    when: str | None = None  # the time of day a figure was given ('vers midi')
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -71,7 +70,8 @@ class Claim:
     def add(self, value: Value) -> None:
         for known in self.values:
             if known.agrees(value):
-                known.sources.extend(value.sources)
+                stated = {s.article for s in known.sources}
+                known.sources.extend(s for s in value.sources if s.article not in stated)
                 if known.approximate and not value.approximate:
                     known.shown, known.number, known.approximate = (
                         value.shown,
@@ -88,11 +88,18 @@ class Claim:
             return "variants" if len(self.values) > 1 else "agreed"
         if len(self.values) == 1:
             return "agreed" if len(articles) > 1 else "single"
-        # Each figure from its own source (the ministry's count, the organisers'): no dispute.
-        attributions = [{s.attributed_to for s in v.sources} - {None} for v in self.values]
-        if all(attributions) and all(a.isdisjoint(b) for a, b in combinations(attributions, 2)):
+        # Each figure from its own source (the ministry's count, the organisers') or its own
+        # time of day (the count at noon, the evening's): no dispute.
+        if self.apart(lambda s: s.attributed_to):
             return "by_source"
+        if self.apart(lambda s: s.when):
+            return "by_time"
         return "disputed"
+
+    def apart(self, aspect: Callable[[Source], str | None]) -> bool:
+        """Whether every value has sources that say this aspect, none shared by two values."""
+        said = [{aspect(s) for s in v.sources} - {None} for v in self.values]
+        return all(said) and all(a.isdisjoint(b) for a, b in combinations(said, 2))
 
 
 @cache
@@ -102,15 +109,7 @@ def identity_data() -> dict[str, Any]:
 
 
 def identity_roles() -> dict[str, list[str]]:
-    data = identity_data()
-    return {k: v for k, v in data.items() if not k.startswith("_") and k != "figures"}
-
-
-@cache
-def figure_groups() -> dict[str, str]:
-    """Folded singular counted object -> its group ('manifestant' -> 'participants')."""
-    groups: dict[str, list[str]] = identity_data()["figures"]
-    return {word: group for group, words in groups.items() for word in words}
+    return {k: v for k, v in identity_data().items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -122,10 +121,9 @@ class StoryArticle:
 
 def story_claims(articles: list[StoryArticle]) -> list[Claim]:
     claims: dict[str, Claim] = {}
+    placed = add_figure_claims(articles, claims)
     for group in event_groups(articles):
-        add_event_claims(group, claims)
-    for article in articles:
-        add_figure_claims(article, claims)
+        add_event_claims(group, placed, claims)
     quote_claims(articles, claims)
     name_claims(articles, claims)
     return sorted(claims.values(), key=lambda c: c.key)
@@ -206,18 +204,21 @@ def filler_key(value: Value) -> str:
     return value.entity or fold(value.shown)
 
 
-def add_event_claims(group: EventGroup, claims: dict[str, Claim]) -> None:
+def add_event_claims(group: EventGroup, placed: set[str], claims: dict[str, Claim]) -> None:
+    """Each slot of the group's events that does not identify it; counts of people are
+    claims of their own (`add_figure_claims`)."""
     for article, event in group.events:
         record = article.record
         attributed = event.source.text or article.names.get(
             article.linked.get(event.source.entity or "", "")
         )
         for role, fillers in event.roles.items():
-            if role in group.identity:
+            stated = [f for f in fillers if f"{record.id}|{f.count}" not in placed]
+            if role in group.identity or not stated:
                 continue
             key = f"{group.key}|{role}"
             claim = claims.setdefault(key, Claim(key, "event", f"{group.label} — {role}"))
-            for filler in fillers:
+            for filler in stated:
                 value = shown_filler(article, filler)
                 value.sources = [Source(record.id, record.source.outlet, attributed, value.shown)]
                 claim.add(value)
@@ -241,65 +242,32 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value:
     return Value(filler.text or "")
 
 
-def add_figure_claims(article: StoryArticle, claims: dict[str, Claim]) -> None:
-    """Counts that no event holds ('81 000 gilets jaunes recensés en France'), keyed by what
-    they count and the place named beside them."""
-    record = article.record
-    held = {f.count for e in record.events for fs in e.roles.values() for f in fs if f.count}
-    places = [
-        (m.start, m.end, e.name)
-        for e in record.entities
-        if e.type == "LOC"
-        for m in e.mentions
-        if m.field == "text"
+def add_figure_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> set[str]:
+    """Counts of people, keyed by what they count, where and on what day; return the
+    articles' count ids that made them, which no event claim repeats. A count with no place
+    said is the whole country's when the story gives such counts of its group, as national
+    coverage does; it stays without a place in a story of one town."""
+    country = story_country([a.record for a in articles])
+    read = [
+        (article, found)
+        for article in articles
+        for found in article_figures(article.record, article.linked, article.names, country)
     ]
-    for count in record.counts:
-        group = figure_group(count.object, record.text[count.end : count.end + WHAT_FOLLOWS])
-        if count.id in held or group is None or count.field != "text":
-            continue
-        start, end = sentence_bounds(record.text, count.start)
-        near = [p for p in places if start <= p[0] and p[1] <= end]
-        place = min(near, key=lambda p: abs(p[0] - count.start))[2] if near else None
-        key = f"figure|{group}|{fold(place) if place else '?'}"
-        label = f"{group}" + (f" — place: {place}" if place else "")
+    national = {(f.group, f.day) for _, f in read if f.place_key == NATIONAL}
+    for article, found in read:
+        place_key, place = found.place_key, found.place
+        if place_key == UNPLACED and (found.group, found.day) in national:
+            place_key, place = NATIONAL, country
+        key = f"figure|{found.group}|{place_key}|{found.day or ''}"
+        label = found.group + (f" — place: {place}" if place else "")
+        label += f" — day: {found.day}" if found.day else ""
         claim = claims.setdefault(key, Claim(key, "event", label))
-        source = Source(record.id, record.source.outlet, attribution(record.text[start:end]))
-        source.text = count.text
-        claim.add(
-            Value(
-                figure(count.value),
-                number=count.value,
-                approximate=count.approximate,
-                sources=[source],
-            )
+        record, count = article.record, found.count
+        source = Source(
+            record.id, record.source.outlet, found.attributed_to, count.text, found.when
         )
-
-
-def figure_group(counted: str | None, after: str) -> str | None:
-    """The group of what a count counts; people are put in the group the words right after
-    them name ('130 personnes placées en garde à vue' are in custody, not marching)."""
-    group = figure_groups().get(singular(fold(counted or "")))
-    if group != "participants":
-        return group
-    following = singular(fold(after))
-    named = [g for word, g in figure_groups().items() if g != group and word in following]
-    return named[0] if named else group
-
-
-def singular(words: str) -> str:
-    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words.split())
-
-
-def sentence_bounds(text: str, char: int) -> tuple[int, int]:
-    starts = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, char)]
-    following = SENTENCE_BREAK.search(text, char)
-    return (starts[-1] if starts else 0), (following.start() + 1 if following else len(text))
-
-
-def attribution(sentence: str) -> str | None:
-    """'selon la préfecture', "d'après les organisateurs": who the sentence cites."""
-    found = ACCORDING_TO.search(sentence)
-    return found.group(1).strip() if found else None
+        claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
+    return {f"{a.record.id}|{f.count.id}" for a, f in read}
 
 
 def figure(value: float) -> str:
@@ -310,42 +278,44 @@ def figure(value: float) -> str:
 
 
 def quote_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
-    """The same words of the same speaker across articles, with each wording."""
-    groups: list[tuple[str, list[tuple[str, StoryArticle, Any]]]] = []
+    """The same words across articles, with each wording and who each article says spoke
+    them: outlets resolve one speaker differently ('Donald Trump', 'le locataire de la
+    Maison Blanche'), so the words alone decide."""
+    groups: list[list[tuple[str, StoryArticle, Quote]]] = []
     for article in articles:
         for quote in article.record.quotes:
             if quote.kind != "direct" or not quote.key or len(quote.key.split()) < 4:
                 continue
-            speaker = article.linked.get(quote.speaker.entity or "") or fold(
-                quote.speaker.text or ""
-            )
             group = next(
-                (
-                    g
-                    for s, g in groups
-                    if s == speaker and fuzz.token_set_ratio(g[0][0], quote.key) >= SAME_QUOTE
-                ),
+                (g for g in groups if fuzz.token_set_ratio(g[0][0], quote.key) >= SAME_QUOTE),
                 None,
             )
             if group is None:
-                groups.append((speaker, [(quote.key, article, quote)]))
+                groups.append([(quote.key, article, quote)])
             else:
                 group.append((quote.key, article, quote))
-    for speaker, group in groups:
+    for group in groups:
         if len({a.record.id for _, a, _ in group}) < 2:
             continue
-        first_article, first = group[0][1], group[0][2]
-        who = first_article.names.get(speaker, first.speaker.text or "?")
-        key = f"quote|{speaker}|{group[0][0][:60]}"
-        claim = claims.setdefault(key, Claim(key, "quote", f"quote of {who}"))
+        speakers = Counter(speaker_name(article, quote) for _, article, quote in group)
+        key = f"quote|{group[0][0][:60]}"
+        claim = claims.setdefault(
+            key, Claim(key, "quote", f"quote of {speakers.most_common(1)[0][0]}")
+        )
         for quote_key, article, quote in group:
-            value = Value(quote.text)
-            value.sources = [Source(article.record.id, article.record.source.outlet, who)]
+            source = Source(
+                article.record.id, article.record.source.outlet, speaker_name(article, quote)
+            )
             known = next((v for v in claim.values if fold(v.shown) == quote_key), None)
             if known is None:
-                claim.values.append(value)
+                claim.values.append(Value(quote.text, sources=[source]))
             else:
-                known.sources.extend(value.sources)
+                known.sources.append(source)
+
+
+def speaker_name(article: StoryArticle, quote: Quote) -> str:
+    linked = article.linked.get(quote.speaker.entity or "")
+    return article.names.get(linked or "", quote.speaker.text or "?")
 
 
 def name_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:

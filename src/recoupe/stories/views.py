@@ -53,6 +53,7 @@ def story_view(session: Session, story_id: str) -> dict[str, Any] | None:
         "single": [claim_view(c) for c in events if c.status == "single"],
         "disputed": [claim_view(c) for c in events if c.status == "disputed"],
         "by_source": [claim_view(c) for c in events if c.status == "by_source"],
+        "by_time": [claim_view(c) for c in events if c.status == "by_time"],
         "quotes": [claim_view(c) for c in claims if c.kind == "quote"],
         "names": [claim_view(c) for c in claims if c.kind == "name"],
         "timeline": timeline(events),

@@ -1,0 +1,368 @@
+"""Counts of people across a story ('8 000 manifestants à Paris', 'plus de 80 000 en
+France', '130 gardes à vue'): each count is given what it counts, where, when in the day
+and according to whom, read from its sentence, so that the counts of one
+crowd at one place make one claim whose values show who counted and when."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+
+from recoupe import lang
+from recoupe.folding import fold
+from recoupe.record import ArticleRecord, Count, Event
+
+# How many characters after a count may say what the counted people are ('placées en garde à vue').
+WHAT_FOLLOWS = 40
+SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
+# How far after a count its place may be named ('… étaient recensés samedi à 15 heures
+# dans toute la France'): further on, the sentence has moved to other things.
+REACH = 80
+# Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
+CLAUSE_MARK = re.compile(r"[;:\n]")
+PARENTHESIS = re.compile(r"[()]")
+SEAT_REACH = 40  # characters before a place where the name of a source may end
+NATIONAL = "national"
+UNPLACED = "unplaced"
+EARLIER = "earlier"
+# The group of people counted without saying what they did: the words after may say it.
+PEOPLE = "participants"
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    groups: dict[str, str]  # folded singular counted noun -> group
+    roles: dict[str, str]  # event role -> group of its counts
+    trigger_groups: dict[str, str]  # folded trigger word -> group
+    national: re.Pattern[str]
+    capital: re.Pattern[str]
+    times: re.Pattern[str]
+    earlier: re.Pattern[str]
+    sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
+    seat: re.Pattern[str]  # a source's name before the place it is of
+    clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
+    part: re.Pattern[str]
+    place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
+    citing: re.Pattern[str]  # on the original text: its group is the source cited
+    same_source: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Figure:
+    count: Count
+    group: str
+    place_key: str  # an entity across articles, NATIONAL, or UNPLACED
+    place: str | None
+    day: str | None  # an earlier day than the story's it is given for, or EARLIER
+    when: str | None
+    attributed_to: str | None
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    key: str
+    name: str
+    country: bool = False
+
+    @property
+    def street(self) -> bool:
+        """'place de la République', 'avenue des Champs-Élysées', not a town's name."""
+        return self.name[:1].islower()
+
+
+@dataclass(frozen=True)
+class Placed:
+    sentence: int  # where its sentence starts
+    place: Place | None
+    part: bool  # 'dont 18 à Paris': a part of the count before it
+
+
+def phrases(words: list[str]) -> re.Pattern[str]:
+    """A pattern of folded phrases, to run on `flat` text."""
+    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len)
+    return re.compile(r"\b(?:" + "|".join(reversed(alternatives)) + r")\b")
+
+
+@cache
+def lexicon(language: str) -> FigureLexicon:
+    data = lang.load(language, "figures")
+    citing = "|".join(re.escape(w).replace("'", "['’]") for w in data["citing"])
+    return FigureLexicon(
+        groups={stem(word): group for group, words in data["groups"].items() for word in words},
+        roles=data["roles"],
+        trigger_groups=data["trigger_groups"],
+        national=phrases(data["national"]),
+        capital=phrases(data["capital"]),
+        times=re.compile("|".join(data["times"]), re.IGNORECASE),
+        earlier=re.compile("|".join(data["earlier"])),
+        sources=[(shown, phrases(forms)) for shown, *forms in data["sources"]],
+        seat=re.compile(
+            phrases([f for _, *forms in data["sources"] for f in forms]).pattern
+            + r"\s+"
+            + phrases(data["of"]).pattern
+            + r"\s*$"
+        ),
+        clause_words=phrases(data["clause_words"]),
+        part=phrases(data["part_words"]),
+        place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
+        citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
+        same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern),
+    )
+
+
+@cache
+def country_names(language: str) -> frozenset[str]:
+    territories = Locale.parse(language).territories
+    return frozenset(fold(name) for code, name in territories.items() if code.isalpha())
+
+
+def flat(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, and every character where it was."""
+    return "".join(
+        unicodedata.normalize("NFKD", c)[0].lower() if c.isalnum() else " " for c in text
+    )
+
+
+def story_country(records: list[ArticleRecord]) -> str | None:
+    """The country the story's articles name most: 'dans tout le pays' is that one."""
+    named = Counter(
+        e.name
+        for r in records
+        for e in r.entities
+        if e.type == "LOC" and fold(e.name) in country_names(r.language)
+        for _ in e.mentions
+    )
+    return named.most_common(1)[0][0] if named else None
+
+
+def article_figures(
+    record: ArticleRecord, linked: dict[str, str], names: dict[str, str], country: str | None
+) -> Iterator[Figure]:
+    """The counts of people of one article, placed, timed and attributed."""
+    words = lexicon(record.language)
+    reader = FigureReader(record, linked, names, country, words)
+    for count in record.counts:
+        if count.field != "text":
+            continue
+        group = reader.group(count)
+        if group is not None:
+            yield reader.figure(count, group)
+
+
+class FigureReader:
+    def __init__(
+        self,
+        record: ArticleRecord,
+        linked: dict[str, str],
+        names: dict[str, str],
+        country: str | None,
+        words: FigureLexicon,
+    ) -> None:
+        self.record, self.words, self.country = record, words, country
+        self.flat = flat(record.text)
+        self.holders = {
+            f.count: (event, role)
+            for event in record.events
+            for role, fillers in event.roles.items()
+            for f in fillers
+            if f.count
+        }
+        self.places = self.named_places(linked, names)
+        self.counts = sorted((c.start, c.end) for c in record.counts if c.field == "text")
+        self.placed: list[Placed] = []  # the counts read so far, in text order
+        self.last_attribution: str | None = None  # what 'selon la même source' refers to
+
+    def named_places(self, linked: dict[str, str], names: dict[str, str]) -> list[Place]:
+        countries = country_names(self.record.language)
+        places = []
+        for entity in self.record.entities:
+            if entity.type != "LOC":
+                continue
+            country = fold(entity.name) in countries
+            if fold(entity.name) == fold(self.country or ""):
+                key = NATIONAL
+            else:
+                key = fold(entity.name) if country else linked.get(entity.id, entity.id)
+            name = names.get(linked.get(entity.id, ""), entity.name)
+            places += [
+                Place(m.start, m.end, key, name, country)
+                for m in entity.mentions
+                if m.field == "text" and not self.seat_of_source(m.start)
+            ]
+        national = self.phrase_places(self.words.national, NATIONAL, self.country or NATIONAL)
+        places += [Place(p.start, p.end, p.key, p.name, country=True) for p in national]
+        capital = self.capital_city(places)
+        if capital is not None:
+            places += self.phrase_places(self.words.capital, capital.key, capital.name)
+        return sorted(places, key=lambda p: p.start)
+
+    def seat_of_source(self, start: int) -> bool:
+        """'la préfecture du Rhône', 'la police de Paris': a place that names who counted,
+        not where."""
+        return self.words.seat.search(self.flat, max(0, start - SEAT_REACH), start) is not None
+
+    def phrase_places(self, pattern: re.Pattern[str], key: str, name: str) -> list[Place]:
+        return [Place(m.start(), m.end(), key, name) for m in pattern.finditer(self.flat)]
+
+    @staticmethod
+    def capital_city(places: list[Place]) -> Place | None:
+        """'La capitale' is the city the article names most."""
+        cities = Counter(p.key for p in places if not p.country)
+        if not cities:
+            return None
+        key = cities.most_common(1)[0][0]
+        return next(p for p in places if p.key == key)
+
+    def group(self, count: Count) -> str | None:
+        """What a count counts; people are put in the group the words right after them name
+        ('130 personnes placées en garde à vue' are in custody, not marching)."""
+        groups = self.words.groups
+        if count.object is None:
+            held = self.holders.get(count.id)
+            return self.held_group(*held) if held else None
+        group = groups.get(stem(count.object))
+        if group not in (PEOPLE, None):
+            return group
+        following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
+        named = [g for word, g in groups.items() if g != PEOPLE and f" {word} " in f" {following} "]
+        return named[0] if named else group
+
+    def held_group(self, event: Event, role: str) -> str | None:
+        trigger = fold(event.trigger.text).split()
+        by_trigger = self.words.trigger_groups.get(trigger[0]) if trigger else None
+        return by_trigger or self.words.roles.get(role)
+
+    def figure(self, count: Count, group: str) -> Figure:
+        start, end = sentence_bounds(self.record.text, count.start)
+        begin, stop = self.clause(count, start, end)
+        place = self.named_place(count, begin, stop) or self.place_before(start)
+        part = self.words.part.search(self.flat, begin, count.start) is not None
+        self.placed.append(Placed(start, place, part))
+        when = self.words.times.search(self.record.text, start, end)
+        found = Figure(
+            count=count,
+            group=group,
+            place_key=place.key if place else UNPLACED,
+            place=place.name if place else None,
+            day=self.earlier_day(begin, stop),
+            when=when.group().strip() if when else None,
+            attributed_to=self.attribution(count, start, end),
+        )
+        self.last_attribution = found.attributed_to
+        return found
+
+    def clause(self, count: Count, start: int, end: int) -> tuple[int, int]:
+        """Where the words that speak of a count lie: from the figure before it in its
+        sentence to the figure after it or the end of its clause."""
+        preceding = [e for _, e in self.counts if e <= count.start]
+        following = [s for s, _ in self.counts if s > count.start]
+        opened = [
+            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, start, count.start)),
+            *(m.start() for m in self.words.clause_words.finditer(self.flat, start, count.start)),
+        ]
+        closing = [
+            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, count.end, end)),
+            *(m.start() for m in PARENTHESIS.finditer(self.record.text, count.end, end)),
+            *(m.start() for m in self.words.clause_words.finditer(self.flat, count.end, end)),
+        ]
+        stop = min([end, *following[:1], *closing])
+        return max([start, *preceding[-1:], *opened]), stop
+
+    def named_place(self, count: Count, begin: int, stop: int) -> Place | None:
+        """The place named after the count in its clause ('8 000 à Paris'), else before it
+        ('À Toulouse, 10 000 personnes'), a town before a street or a square; but a count
+        that a place opens is that place's ('à Paris, où 7 000', 'à Toulouse (5 000')."""
+        after = [p for p in self.places if count.end <= p.start < min(stop, count.end + REACH)]
+        before = [p for p in self.places if begin <= p.start < count.start][::-1]
+        if before and self.words.place_opener.fullmatch(self.flat, before[0].end, count.start):
+            return before[0]
+        candidates = after + before
+        return min(candidates, key=lambda p: p.street, default=None)
+
+    def place_before(self, sentence: int) -> Place | None:
+        """Where a count with no place named beside it is: where the last whole count
+        before it in its sentence is ('7 000 à Paris, contre 8 000 samedi dernier'; not a
+        part of one: 'dont 8 000 à Paris'), else where the last whole count of its
+        paragraph is, else nowhere (the whole country)."""
+        same = [p for p in self.placed if p.sentence == sentence]
+        paragraph = self.record.text.rfind("\n", 0, sentence)
+        earlier = same or [p for p in self.placed if p.sentence > paragraph]
+        wholes = [p for p in earlier if not p.part]
+        if wholes:
+            return wholes[-1].place
+        return same[-1].place if same else None
+
+    def earlier_day(self, begin: int, stop: int) -> str | None:
+        """The earlier day a count is given for when the words beside it say it is earlier
+        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'): the
+        date named there, else EARLIER; None for the story's day."""
+        if not self.words.earlier.search(self.flat, begin, stop):
+            return None
+        named = [
+            d.value
+            for d in self.record.dates
+            if d.field == "text" and begin <= d.start < stop and d.granularity == "day"
+        ]
+        return named[0] if named else EARLIER
+
+    def attribution(self, count: Count, start: int, end: int) -> str | None:
+        """Who the figure is from: whom the words after it or its sentence cite ('selon la
+        préfecture'), the
+        speaker of reported speech holding it, the source of the event holding it, or a
+        body that gives figures named in the sentence."""
+        sentence = self.record.text[start:end]
+        following = [s for s, _ in self.counts if s > count.start]
+        # Its own 'selon' first: '1 200 selon la préfecture, 3 000 selon les syndicats'.
+        cited = self.words.citing.search(
+            self.record.text, count.end, min([end, *following[:1]])
+        ) or self.words.citing.search(sentence)
+        if cited and self.words.same_source.match(flat(cited.group(1))):
+            return self.last_attribution
+        if cited:
+            return cited.group(1).strip()
+        # A named speaker: 'il' or 'lui' says nothing to a reader of the claim.
+        speaker = next(
+            (
+                q.speaker.text
+                for q in self.record.quotes
+                if q.field == "text" and q.start <= count.start < q.end and q.speaker.entity
+            ),
+            None,
+        )
+        if speaker:
+            return self.known_source(speaker) or speaker
+        held = self.holders.get(count.id)
+        if held and held[0].source.entity and held[0].source.text:
+            return self.known_source(held[0].source.text) or held[0].source.text
+        return self.known_source(sentence)
+
+    def known_source(self, text: str) -> str | None:
+        folded = flat(text)
+        return next((shown for shown, forms in self.words.sources if forms.search(folded)), None)
+
+
+def stem(words: str) -> str:
+    """Folded words without the marks of plural and feminine: 'placées' -> 'plac'."""
+    return " ".join(map(stem_word, fold(words).split()))
+
+
+def stem_word(word: str) -> str:
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    for _ in range(2):  # 'blessées' -> 'bless', as 'blessé'
+        word = word[:-1] if len(word) > 3 and word.endswith("e") else word
+    return word
+
+
+def sentence_bounds(text: str, char: int) -> tuple[int, int]:
+    starts = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, char)]
+    following = SENTENCE_BREAK.search(text, char)
+    return (starts[-1] if starts else 0), (following.start() + 1 if following else len(text))

@@ -1,0 +1,183 @@
+"""Counts of people across a story: what they count, where, on what day, when in the day and
+according to whom, read by the real pipeline from phrasings of French wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+from recoupe.store.records import linked_ids
+from recoupe.stories.claims import Claim, Source, StoryArticle, Value, story_claims
+from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
+
+
+def figures_of(text: str, country: str | None = "France") -> list[Figure]:
+    record = analyze_text(text)
+    linked = linked_ids(record)
+    names = {linked[e.id]: e.name for e in record.entities}
+    return list(article_figures(record, linked, names, country))
+
+
+def only(figures: list[Figure], value: float) -> Figure:
+    (found,) = [f for f in figures if f.count.value == value]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "place"),
+    [
+        (
+            "Plus de 106 000 manifestants ont été recensés en France, dont 8 000 à Paris.",
+            8000,
+            "Paris",
+        ),
+        ("À Toulouse, 10 000 personnes ont défilé samedi selon la police.", 10000, "Toulouse"),
+        (
+            "Des heurts ont eu lieu à Paris, où 7000 « gilets » ont défilé selon les autorités.",
+            7000,
+            "Paris",
+        ),
+        (
+            "Des marches ont eu lieu à Toulouse (5000 manifestants) et à Rennes "
+            "(2000 manifestants).",
+            5000,
+            "Toulouse",
+        ),
+        (
+            "Des marches ont eu lieu à Toulouse (5000 manifestants) et à Rennes "
+            "(2000 manifestants).",
+            2000,
+            "Rennes",
+        ),
+        (
+            "La mobilisation était en léger recul à Lyon, avec 7000 manifestants, "
+            "contre 8000 samedi dernier.",
+            8000,
+            "Lyon",
+        ),
+        (
+            "Paris a connu un samedi calme. Dans la capitale, quelque 800 gilets "
+            "jaunes manifestaient vers midi.",
+            800,
+            "Paris",
+        ),
+    ],
+)
+def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:
+    assert only(figures_of(text), value).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Quelque 84 000 gilets jaunes ont manifesté à travers le pays, selon le ministère.",
+            84000,
+        ),
+        ("Il y a eu 35 interpellations sur tout le territoire, dont 18 à Marseille.", 35),
+        ("Au total, 38 600 personnes ont manifesté en France à 18 heures.", 38600),
+    ],
+)
+def test_the_whole_country(text: str, value: float) -> None:
+    assert only(figures_of(text), value).place_key == NATIONAL
+
+
+def test_the_seat_of_a_source_is_not_where_people_marched() -> None:
+    found = only(figures_of("Selon la préfecture du Rhône, 1 200 manifestants ont défilé."), 1200)
+    assert found.place_key == UNPLACED
+    assert found.attributed_to == "la préfecture du Rhône"
+
+
+def test_a_part_does_not_place_the_next_sentence() -> None:
+    figures = figures_of(
+        "Il y a eu 35 interpellations sur tout le territoire, dont 18 à Paris. Vingt-deux "
+        "personnes ont été placées en garde à vue, selon le ministère."
+    )
+    custody = only(figures, 22)
+    assert (custody.group, custody.place_key) == ("custody", NATIONAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "group"),
+    [
+        ("Dans la soirée, 24 personnes ont été blessées à Paris.", 24, "injured"),
+        ("Quelque 130 manifestants ont été placés en garde à vue en France.", 130, "custody"),
+        (
+            "À Paris, 69 personnes ont été interpellées, selon la préfecture de police.",
+            69,
+            "arrests",
+        ),
+        ("Dix personnes sont mortes depuis le début du mouvement.", 10, "dead"),
+        ("Environ 2 000 manifestants ont défilé à Marseille.", 2000, "participants"),
+    ],
+)
+def test_what_people_are_counted_for(text: str, value: float, group: str) -> None:
+    assert only(figures_of(text), value).group == group
+
+
+def test_an_earlier_day_is_its_own_figure_and_a_like_one_is_not() -> None:
+    figures = figures_of(
+        "Selon le ministère, 38 600 personnes ont manifesté en France à 18 heures, contre "
+        "66 000 samedi dernier à la même heure. Quelque 84 000 gilets jaunes ont manifesté à "
+        "travers le pays, comme la semaine précédente."
+    )
+    assert only(figures, 38600).day is None
+    assert only(figures, 66000).day is not None
+    assert only(figures, 84000).day is None
+    assert only(figures, 38600).when == "à 18 heures"
+
+
+def test_each_count_cites_its_own_source_and_the_same_source_is_followed() -> None:
+    figures = figures_of(
+        "Ils étaient 1 200 manifestants selon la préfecture, 3 000 selon l'intersyndicale. "
+        "Huit personnes ont été blessées selon la même source."
+    )
+    assert only(figures, 1200).attributed_to == "la préfecture"
+    assert only(figures, 3000).attributed_to == "l'intersyndicale"
+    assert only(figures, 8).attributed_to == "l'intersyndicale"
+
+
+def test_a_body_named_in_the_sentence_gives_the_figure() -> None:
+    found = only(
+        figures_of("Le ministère de l'Intérieur a recensé 17 400 personnes à mi-journée."), 17400
+    )
+    assert found.attributed_to == "le ministère de l'Intérieur"
+    assert found.when == "à mi-journée"
+
+
+def test_counts_of_the_country_and_of_its_capital_are_two_claims_across_articles() -> None:
+    texts = [
+        "Selon le ministère de l'Intérieur, 84 000 gilets jaunes ont manifesté en France "
+        "samedi, dont 7 000 à Paris.",
+        "Samedi, 27 000 personnes défilaient à travers la France en début d'après-midi, selon "
+        "des chiffres officiels. À Paris, 7 000 manifestants ont défilé.",
+        "Plus de 84 000 personnes ont manifesté samedi, selon les autorités.",
+    ]
+    articles = []
+    for number, text in enumerate(texts):
+        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
+        linked = linked_ids(record)
+        names = {linked[e.id]: e.name for e in record.entities}
+        articles.append(StoryArticle(record, linked, names))
+    figures = {c.label: c for c in story_claims(articles) if c.key.startswith("figure|")}
+    country = figures["participants — place: France"]
+    assert {v.shown: {s.article for s in v.sources} for v in country.values} == {
+        "84 000": {"a0", "a2"},
+        "27 000": {"a1"},
+    }
+    assert country.status == "by_source"  # the ministry's figure, the official figures
+    (capital,) = [c for label, c in figures.items() if "Paris" in label]
+    assert [v.shown for v in capital.values] == ["7 000"]
+    assert capital.status == "agreed"
+
+
+def test_figures_at_different_times_of_day_are_not_a_dispute() -> None:
+    def stated(figure: float, article: str, when: str) -> Value:
+        return Value(str(figure), number=figure, sources=[Source(article, None, None, when=when)])
+
+    claim = Claim("k", "event", "participants")
+    claim.add(stated(17400, "a1", "à mi-journée"))
+    claim.add(stated(58600, "a2", "en fin de journée"))
+    assert claim.status == "by_time"
+    claim.add(stated(70000, "a3", "en fin de journée"))
+    assert claim.status == "disputed"
