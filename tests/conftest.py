@@ -9,6 +9,8 @@ import pytest
 from recoupe.analyze import Options, analyze_stream
 from recoupe.read import RawDoc
 from recoupe.record import ArticleRecord
+from recoupe.store.records import linked_ids
+from recoupe.stories.claims import StoryArticle
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_47b9b8c3e1646891.txt"
@@ -22,6 +24,17 @@ def analyze_text(
     (result,) = analyze_stream([raw], Options())
     assert isinstance(result, ArticleRecord), result
     return result
+
+
+def story_of(texts: list[str]) -> list[StoryArticle]:
+    """The texts analysed as the articles of one story, with ids a0, a1, …"""
+    articles = []
+    for number, text in enumerate(texts):
+        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
+        linked = linked_ids(record)
+        names = {linked[e.id]: e.name for e in record.entities}
+        articles.append(StoryArticle(record, linked, names))
+    return articles
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import analyze_text
+from conftest import analyze_text, story_of
 from recoupe.store.records import linked_ids
-from recoupe.stories.claims import Claim, Source, StoryArticle, Value, story_claims
+from recoupe.stories.claims import Claim, Source, Value, story_claims
 from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
 
 
@@ -153,12 +153,7 @@ def test_counts_of_the_country_and_of_its_capital_are_two_claims_across_articles
         "des chiffres officiels. À Paris, 7 000 manifestants ont défilé.",
         "Plus de 84 000 personnes ont manifesté samedi, selon les autorités.",
     ]
-    articles = []
-    for number, text in enumerate(texts):
-        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
-        linked = linked_ids(record)
-        names = {linked[e.id]: e.name for e in record.entities}
-        articles.append(StoryArticle(record, linked, names))
+    articles = story_of(texts)
     figures = {c.label: c for c in story_claims(articles) if c.key.startswith("figure|")}
     country = figures["participants — place: France"]
     assert {v.shown: {s.article for s in v.sources} for v in country.values} == {

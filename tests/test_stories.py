@@ -13,15 +13,14 @@ import pytest
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from conftest import SEED, SHARED, analyze_text
+from conftest import SEED, SHARED, story_of
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
 from recoupe.render import render_story
 from recoupe.store import open_database
-from recoupe.store.records import linked_ids
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.claims import Claim, Source, StoryArticle, Value, story_claims
+from recoupe.stories.claims import Claim, Source, Value, story_claims
 from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
@@ -213,12 +212,7 @@ def test_one_quote_is_grouped_whoever_each_outlet_says_spoke() -> None:
         f"« {words}, tout en donnant un blanc-seing aux pires pollueurs », a écrit le "
         "locataire de la Maison Blanche.",
     ]
-    articles = []
-    for number, text in enumerate(texts):
-        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
-        linked = linked_ids(record)
-        names = {linked[e.id]: e.name for e in record.entities}
-        articles.append(StoryArticle(record, linked, names))
+    articles = story_of(texts)
     (quote,) = [c for c in story_claims(articles) if c.kind == "quote"]
     assert quote.status == "variants"
     speakers = {s.attributed_to for v in quote.values for s in v.sources}
