@@ -1,7 +1,7 @@
 """Counts of people across a story ('8 000 manifestants à Paris', 'plus de 80 000 en
 France', '130 gardes à vue'): each count is given what it counts, where, when in the day
-and according to whom, read from its sentence, so that the counts of one
-crowd at one place make one claim whose values show who counted and when."""
+and according to whom, read from its clause, its sentence and its paragraph, so that the
+counts of one crowd at one place make one claim whose values show who counted and when."""
 
 from __future__ import annotations
 
