@@ -19,7 +19,7 @@ from recoupe.record import ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import NATIONAL, UNPLACED, article_figures, story_country
 
-# Two wordings of one quote by one speaker are at least this alike (rapidfuzz, 0-100).
+# Two wordings of one quote are at least this alike (rapidfuzz, 0-100).
 SAME_QUOTE = 80
 # Two spellings of one name are at least this alike, and differ.
 SAME_NAME = 88
@@ -204,7 +204,9 @@ def filler_key(value: Value) -> str:
     return value.entity or fold(value.shown)
 
 
-def add_event_claims(group: EventGroup, placed: set[str], claims: dict[str, Claim]) -> None:
+def add_event_claims(
+    group: EventGroup, placed: set[tuple[str, str]], claims: dict[str, Claim]
+) -> None:
     """Each slot of the group's events that does not identify it; counts of people are
     claims of their own (`add_figure_claims`)."""
     for article, event in group.events:
@@ -213,7 +215,7 @@ def add_event_claims(group: EventGroup, placed: set[str], claims: dict[str, Clai
             article.linked.get(event.source.entity or "", "")
         )
         for role, fillers in event.roles.items():
-            stated = [f for f in fillers if f"{record.id}|{f.count}" not in placed]
+            stated = [f for f in fillers if (record.id, f.count or "") not in placed]
             if role in group.identity or not stated:
                 continue
             key = f"{group.key}|{role}"
@@ -242,9 +244,11 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value:
     return Value(filler.text or "")
 
 
-def add_figure_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> set[str]:
+def add_figure_claims(
+    articles: list[StoryArticle], claims: dict[str, Claim]
+) -> set[tuple[str, str]]:
     """Counts of people, keyed by what they count, where and on what day; return the
-    articles' count ids that made them, which no event claim repeats. A count with no place
+    (article id, count id) pairs that made them, which no event claim repeats. A count with no place
     said is the whole country's when the story gives such counts of its group, as national
     coverage does; it stays without a place in a story of one town."""
     country = story_country([a.record for a in articles])
@@ -267,7 +271,7 @@ def add_figure_claims(articles: list[StoryArticle], claims: dict[str, Claim]) ->
             record.id, record.source.outlet, found.attributed_to, count.text, found.when
         )
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
-    return {f"{a.record.id}|{f.count.id}" for a, f in read}
+    return {(a.record.id, f.count.id) for a, f in read}
 
 
 def figure(value: float) -> str:
