@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -160,6 +161,34 @@ def story(
         render_story(view, Console(highlight=False))
     else:
         print_data(view, output_format)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(help="File holding the API token (default: $RECOUPE_API_TOKEN)."),
+    ] = None,
+) -> None:
+    """Serve the web pages and the JSON API (OpenAPI at /api/openapi.json). Writing through
+    the API needs the token; without one, the API only reads and analyses."""
+    # Imported here: the other commands start faster without the web stack.
+    import uvicorn
+
+    from recoupe.web import Settings, create_app
+    from recoupe.web.app import TOKEN_VARIABLE
+
+    token = os.environ.get(TOKEN_VARIABLE)
+    if token_file is not None:
+        token = token_file.read_text(encoding="utf-8").strip()
+    url = database_url(db)
+    web = create_app(Settings(db_url=url, token=token or None))
+    writes = "writes need the token" if token else "no token: the API does not write"
+    stderr.print(f"recoupe on http://{host}:{port} · {describe(url)} · {writes}")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def print_data(data: object, output_format: OutputFormat) -> None:

@@ -20,6 +20,7 @@ from recoupe.store.schema import (
     MentionRow,
     QuoteRow,
 )
+from recoupe.store.search import index_record, unindex_article
 
 Row = dict[str, Any]
 
@@ -49,6 +50,7 @@ def store_record(session: Session, row: ArticleRow, record: ArticleRecord) -> No
     ):
         if rows:
             session.execute(insert(table), rows)
+    index_record(session, record)
 
 
 def remove_article(session: Session, row: ArticleRow) -> None:
@@ -60,6 +62,7 @@ def remove_article(session: Session, row: ArticleRow) -> None:
             name_row.articles -= 1
     for table in (MentionRow, QuoteRow, FigureRow, EventRow):
         session.execute(delete(table).where(table.article_id == row.id))
+    unindex_article(session, row.id)
     session.delete(row)
     session.flush()
 
