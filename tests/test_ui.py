@@ -22,7 +22,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from web import HOSTILE, Server, sqlite_server  # noqa: F401  (fixture)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# .ci/run names the browser, and then these tests must run; elsewhere they run when
+# Debian's chromium and chromium-driver are installed.
+REQUIRED = os.environ.get("RECOUPE_TEST_CHROMIUM")
+CHROMIUM = REQUIRED or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SCREENSHOTS = Path(
     os.environ.get("RECOUPE_SCREENSHOTS", Path(__file__).resolve().parents[1] / "test-screenshots")
@@ -44,6 +47,10 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        if REQUIRED:
+            pytest.fail(
+                f"RECOUPE_TEST_CHROMIUM names {REQUIRED}, but it or chromedriver is missing"
+            )
         pytest.skip("Chromium and its driver are not installed (.ci/run installs them)")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM

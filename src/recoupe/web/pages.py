@@ -28,6 +28,8 @@ router = APIRouter(default_response_class=HTMLResponse)
 templates = Jinja2Templates(
     directory=Path(str(resources.files("recoupe.web").joinpath("templates")))
 )
+# The templates ship with the package and never change under a running server.
+templates.env.auto_reload = False
 
 
 def safe_link(url: str | None) -> str | None:
