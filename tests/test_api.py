@@ -220,6 +220,12 @@ def test_an_entity_across_articles(api: httpx.Client) -> None:
     assert articles.json()["total"] == entity["articles"] and len(articles.json()["items"]) == 2
 
 
+def test_names_are_found_without_case_or_accents(api: httpx.Client) -> None:
+    for query in ("VENISSIEUX", "vénissieux", "Dubois Amat"):
+        found = api.get("/api/entities", params={"q": query}).json()["items"]
+        assert {"Vénissieux", "Claire Dubois-Amat"} & {e["name"] for e in found}, query
+
+
 def test_events_an_entity_takes_part_in(api: httpx.Client) -> None:
     found = api.get("/api/entities", params={"q": "serrandis"}).json()["items"]
     events = [api.get(f"/api/entities/{e['id']}/events").json() for e in found]

@@ -137,6 +137,29 @@ def test_each_count_cites_its_own_source_and_the_same_source_is_followed() -> No
     assert only(figures, 8).attributed_to == "l'intersyndicale"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Mardi, 1 200 personnes selon la préfecture ont défilé entre le site et la mairie "
+            "de la commune.",
+            "la préfecture",
+        ),
+        (
+            "Samedi, selon la préfecture du Rhône, 4 000 manifestants ont défilé.",
+            "la préfecture du Rhône",
+        ),
+        (
+            "On comptait 3 000 manifestants selon le cabinet Occurrence, samedi à Paris.",
+            "le cabinet Occurrence",
+        ),
+    ],
+)
+def test_a_cited_source_is_named_without_the_verb_after_it(text: str, source: str) -> None:
+    (figure,) = figures_of(text)
+    assert figure.attributed_to == source
+
+
 def test_a_body_named_in_the_sentence_gives_the_figure() -> None:
     found = only(
         figures_of("Le ministère de l'Intérieur a recensé 17 400 personnes à mi-journée."), 17400

@@ -9,15 +9,18 @@ import signal
 import subprocess
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy.orm import Session
 
 from conftest import SHARED
 from db import count, db_url, dump  # noqa: F401  (db_url is a fixture)
 from recoupe.ingest import Ingestion
 from recoupe.read import read_inputs
-from recoupe.store import open_database
+from recoupe.store import browse, open_database
 from recoupe.stories.views import story_list
 
 CORPUS = SHARED / "corpora" / "fr-news.jsonl.gz"
@@ -183,3 +186,25 @@ def test_an_article_the_database_refuses_fails_alone(
     outcomes = ingest(db_url, batch)
     # PostgreSQL text cannot hold a NUL byte; SQLite takes it. Either way the batch goes on.
     assert outcomes[1] == "stored" and outcomes[0] in ("stored", "failed")
+
+
+def test_a_database_from_before_search_is_indexed_when_migrated(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    batch = write_jsonl(tmp_path / "batch.jsonl", corpus_rows(6))
+    assert ingest(db_url, batch) == ["stored"] * 6
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        searched = browse.search_page(session, "manifestants", "article", 1, 20)
+        named = browse.find_entities(session, "macron", 1, 20)
+    assert searched.total > 0 and named.total > 0
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("recoupe.store") / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")  # the schema before search existed
+    engine.dispose()
+    with Session(open_database(db_url)) as session:
+        assert browse.search_page(session, "manifestants", "article", 1, 20) == searched
+        assert browse.find_entities(session, "macron", 1, 20) == named

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from recoupe.folding import fold
 from recoupe.record import ArticleRecord
 from recoupe.store.records import linked_ids
 from recoupe.store.schema import (
@@ -273,12 +274,13 @@ def fills_a_role(event: EventRow, entity_id: str) -> bool:
 
 
 def find_entities(session: Session, query: str, page: int, per_page: int) -> Page[EntitySummary]:
-    """Entities one of whose names holds `query`, the most written about first."""
+    """Entities one of whose names holds `query` (case, accents and punctuation aside), the
+    most written about first."""
     written = func.sum(EntityNameRow.articles).label("written")
     found = (
         select(EntityRow.id, EntityRow.type, EntityRow.name, written)
         .join(EntityNameRow, EntityNameRow.entity_id == EntityRow.id)
-        .where(func.lower(EntityNameRow.name).contains(query.strip().lower(), autoescape=True))
+        .where(EntityNameRow.folded.contains(fold(query), autoescape=True))
         .group_by(EntityRow.id, EntityRow.type, EntityRow.name)
         .order_by(written.desc(), EntityRow.id)
     )

@@ -94,7 +94,7 @@ def link_entities(session: Session, entities: list[Entity]) -> None:
             .values(articles=EntityNameRow.articles + 1)
         )
     fresh = [
-        {"entity_id": k, "name": n, "articles": 1}
+        {"entity_id": k, "name": n, "folded": fold(n), "articles": 1}
         for k, n in sorted(names)
         if (k, n) not in counted
     ]

@@ -51,6 +51,8 @@ class EntityNameRow(Base):
     __tablename__ = "entity_names"
     entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     name: Mapped[str] = mapped_column(String(512), primary_key=True)
+    # The name without case, accents or punctuation: what a search for it compares.
+    folded: Mapped[str] = mapped_column(Text, index=True, server_default="")
     articles: Mapped[int] = mapped_column(Integer)
 
 

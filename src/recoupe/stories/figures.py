@@ -27,6 +27,8 @@ REACH = 80
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 PARENTHESIS = re.compile(r"[()]")
+# Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
+CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
 NATIONAL = "national"
 UNPLACED = "unplaced"
@@ -327,7 +329,7 @@ class FigureReader:
         if cited and self.words.same_source.match(flat(cited.group(1))):
             return self.last_attribution
         if cited:
-            return cited.group(1).strip()
+            return self.cited_name(cited.group(1).strip())
         # A named speaker: 'il' or 'lui' says nothing to a reader of the claim.
         speaker = next(
             (
@@ -343,6 +345,14 @@ class FigureReader:
         if held and held[0].source.entity and held[0].source.text:
             return self.known_source(held[0].source.text) or held[0].source.text
         return self.known_source(sentence)
+
+    def cited_name(self, words: str) -> str:
+        """The source as cited; when the words after 'selon' run on into the verb, as they
+        do when no comma ends them ('selon la préfecture ont défilé entre …'), the usual
+        name of the body they start with."""
+        if len(words.split()) <= CITED_NAME_WORDS:
+            return words
+        return self.known_source(words) or words
 
     def known_source(self, text: str) -> str | None:
         folded = flat(text)

@@ -93,7 +93,7 @@ def health(session: DB) -> Health:
 @router.post("/analyze")
 def analyze(article: ArticleInput, request: Request) -> ArticleRecord:
     """Analyse one article and return its record; nothing is stored."""
-    with request.app.state.writing:
+    with request.app.state.pipeline:
         (result,) = analyze_stream([article.raw("article")])
     if isinstance(result, Failure):
         raise HTTPException(422, result.message)
@@ -104,7 +104,7 @@ def analyze(article: ArticleInput, request: Request) -> ArticleRecord:
 def ingest(body: IngestRequest, request: Request) -> list[IngestResult]:
     """Analyse and store articles (the token is needed); say what became of each."""
     raws = [a.raw(f"articles[{i}]") for i, a in enumerate(body.articles)]
-    with request.app.state.writing:
+    with request.app.state.pipeline:
         done = list(Ingestion(request.app.state.engine).run(raws))
     return [IngestResult(**vars(d)) for d in done]
 

@@ -42,7 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = open_database(settings.db_url)
     # One analysis or ingestion at a time: the pipeline and the grouping index are shared.
-    app.state.writing = threading.Lock()
+    app.state.pipeline = threading.Lock()
     app.include_router(api.router)
     app.include_router(pages.router)
     static = Path(str(resources.files("recoupe.web").joinpath("static")))

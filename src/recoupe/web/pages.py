@@ -131,7 +131,7 @@ def analyze(
         is_html=kind == "html" or (kind == "auto" and is_markup(content)),
         published=published.strip() or None,
     )
-    with request.app.state.writing:
+    with request.app.state.pipeline:
         (result,) = analyze_stream([raw])
     if isinstance(result, Failure):
         return page(request, "analyze.html", 422, error=result.message, **form)
