@@ -3,12 +3,13 @@ endpoint, pagination, the token, and bad requests answered with 4xx and a clear 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from web import TOKEN, Server, server, sqlite_server  # noqa: F401  (fixtures)
+from web import TOKEN, Server, serve, server, sqlite_server  # noqa: F401  (fixtures)
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -48,6 +49,7 @@ def test_openapi_document_lists_every_endpoint(api: httpx.Client) -> None:
         "/api/entities",
         "/api/entities/{entity_id}",
         "/api/entities/{entity_id}/quotes",
+        "/api/entities/{entity_id}/mentions",
         "/api/entities/{entity_id}/events",
         "/api/entities/{entity_id}/articles",
         "/api/search",
@@ -123,6 +125,30 @@ def test_ingestion_needs_the_token(api: httpx.Client, headers: dict[str, str]) -
     assert "token" in error_of(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
     assert api.get("/api/health").json()["articles"] == before
+
+
+def test_without_a_token_the_server_stores_nothing(tmp_path: Path) -> None:
+    for up in serve(f"sqlite:///{tmp_path / 'none.db'}", tmp_path, {}):
+        article = {"id": "a1", "text": "Un article sur Lyon qui ne sera pas stocké."}
+        response = up.client().post("/api/articles", json={"articles": [article]}, headers=AUTH)
+        assert "without a token" in error_of(response, 403)
+        assert up.client().get("/api/health").json()["articles"] == 0
+
+
+def test_the_token_can_come_from_a_file(tmp_path: Path) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text("from-a-file\n")
+    db_url = f"sqlite:///{tmp_path / 'file.db'}"
+    for up in serve(db_url, tmp_path, {}, "--token-file", str(token_file)):
+        article = {"id": "a1", "text": "La mairie de Lyon a voté un budget de 3 millions d'euros."}
+        refused = up.client().post("/api/articles", json={"articles": [article]}, headers=AUTH)
+        error_of(refused, 401)
+        accepted = up.client().post(
+            "/api/articles",
+            json={"articles": [article]},
+            headers={"Authorization": "Bearer from-a-file"},
+        )
+        assert [r["outcome"] for r in accepted.json()] == ["stored"]
 
 
 def test_ingestion_with_the_token_stores_then_skips(api: httpx.Client) -> None:
@@ -216,6 +242,12 @@ def test_an_entity_across_articles(api: httpx.Client) -> None:
     quotes = api.get(f"/api/entities/{marchand['id']}/quotes").json()
     assert quotes["total"] == entity["quotes"] >= 3
     assert any("fermer" in q["text"] for q in quotes["items"])
+    mentions = api.get(f"/api/entities/{marchand['id']}/mentions").json()
+    assert mentions["total"] >= entity["articles"]
+    for mention in mentions["items"]:
+        record = api.get(f"/api/articles/{mention['article']['id']}").json()["record"]
+        field = record["title"] if mention["field"] == "title" else record["text"]
+        assert field[mention["start"] : mention["end"]] == mention["text"]
     articles = api.get(f"/api/entities/{marchand['id']}/articles", params={"per_page": 2})
     assert articles.json()["total"] == entity["articles"] and len(articles.json()["items"]) == 2
 

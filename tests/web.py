@@ -60,15 +60,21 @@ def recoupe(*args: str) -> None:
 
 
 def start_server(db_url: str, folder: Path) -> Iterator[Server]:
+    """A server over the demo story and the hostile article, taking TOKEN."""
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
     recoupe("demo", "--db", db_url)  # stores the sample story with its outlets
     recoupe("ingest", "--db", db_url, str(hostile))
+    yield from serve(db_url, folder, {"RECOUPE_API_TOKEN": TOKEN})
+
+
+def serve(db_url: str, folder: Path, env: dict[str, str], *options: str) -> Iterator[Server]:
+    """`recoupe serve` over db_url with these environment variables and options."""
     port = free_port()
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "recoupe", "serve", "--db", db_url, "--port", str(port)],
-        env={**os.environ, "RECOUPE_API_TOKEN": TOKEN},
+        [sys.executable, "-m", "recoupe", "serve", "--db", db_url, "--port", str(port), *options],
+        env={**{k: v for k, v in os.environ.items() if k != "RECOUPE_API_TOKEN"}, **env},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -80,6 +80,14 @@ class EntityView(EntitySummary):
     timeline: list[DayCount]
 
 
+class MentionView(BaseModel):
+    article: ArticleSummary
+    field: str  # "text" or "title": where the offsets point
+    start: int
+    end: int
+    text: str
+
+
 class QuoteView(BaseModel):
     article: ArticleSummary
     id: str
@@ -217,6 +225,26 @@ def entity_articles(
     query = select(ArticleRow).where(ArticleRow.id.in_(naming)).order_by(ArticleRow.seq.desc())
     total, rows = paged(session, query, page, per_page)
     items = [article_summary(a) for (a,) in rows]
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def entity_mentions(
+    session: Session, entity_id: str, page: int, per_page: int
+) -> Page[MentionView]:
+    """Every place the entity is named, the latest articles first."""
+    query = (
+        select(MentionRow, ArticleRow)
+        .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
+        .where(MentionRow.entity_id == entity_id)
+        .order_by(ArticleRow.seq.desc(), MentionRow.field, MentionRow.start)
+    )
+    total, rows = paged(session, query, page, per_page)
+    items = [
+        MentionView(
+            article=article_summary(a), field=m.field, start=m.start, end=m.end, text=m.text
+        )
+        for m, a in rows
+    ]
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 

@@ -19,6 +19,7 @@ from recoupe.store.browse import (
     EntitySummary,
     EntityView,
     EventView,
+    MentionView,
     Page,
     QuoteView,
     SearchHit,
@@ -157,6 +158,13 @@ def entity(entity_id: str, session: DB) -> EntityView:
 def entity_articles(entity_id: str, session: DB, paging: Pages) -> Page[ArticleSummary]:
     known_entity(session, entity_id)
     return browse.entity_articles(session, entity_id, paging.page, paging.per_page)
+
+
+@router.get("/entities/{entity_id}/mentions")
+def entity_mentions(entity_id: str, session: DB, paging: Pages) -> Page[MentionView]:
+    """Every place the entity is named, with its article and offsets."""
+    known_entity(session, entity_id)
+    return browse.entity_mentions(session, entity_id, paging.page, paging.per_page)
 
 
 @router.get("/entities/{entity_id}/quotes")
