@@ -231,3 +231,41 @@ def test_a_linked_figure_in_the_next_sentence_or_before_a_unit_is_no_count(fr: L
         (300, "manifestants")
     ]
     assert values(fr, "On compte 300 manifestants, soit 12 % de plus.") == [(300, "manifestants")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ils étaient 166 000 à manifester le 24 novembre.", [(166000, "personnes")]),
+        (
+            "Ils étaient environ 6300 à manifester dans une ambiance bon enfant.",
+            [(6300, "personnes")],
+        ),
+        (
+            "Ils étaient 27 000, dont 7000 à Paris, selon Beauvau.",
+            [(27000, "personnes"), (7000, "personnes")],
+        ),
+        ("Elles sont deux à avoir porté plainte contre le maire.", [(2, "personnes")]),
+        (
+            "Ils étaient toujours plus de 80 000 ce samedi dans toute la France.",
+            [(80000, "personnes")],
+        ),
+        ("Ils étaient 10 500 selon la préfecture de police.", [(10500, "personnes")]),
+    ],
+)
+def test_people_counted_by_a_pronoun(
+    fr: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert values(fr, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon un sondage, ils sont 72 % à approuver les revendications des gilets jaunes.",
+        "Ils sont 60 pour cent à l'approuver.",
+        "Ils étaient en 2018 au cœur du mouvement.",
+    ],
+)
+def test_no_people_count_without_a_pronoun_or_with_a_percentage(fr: Language, text: str) -> None:
+    assert values(fr, text) == []

@@ -5,7 +5,8 @@ the spaCy parse then says whether a counted noun follows ("personnes", "«gilets
 "anciens membres", "blessés") and that noun decides: units, durations, dates and money words
 (`lang/<lang>/counts.json`) are never counted. A figure without a noun is still a count when
 the article just gave the noun ("51 400 personnes selon la police, 12 000 selon la CGT") or
-when it opens a range ("entre 10 et 12 blessés").
+when it opens a range ("entre 10 et 12 blessés"), and it counts people when a pronoun
+is said to be that many ("ils étaient 166 000 à manifester").
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ SIGNED = re.compile(rf"(?:^|[^\d{SPACES}]){SPACE}*[+−-]{SPACE}*$")
 # "en 2018 selon ..." is a year, not a count whose noun was elided.
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
+# How far before a figure "ils étaient encore" may start.
+PREDICATE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ class CountLexicon:
     elided_noun_window: int
     elided_noun_link: re.Pattern[str]
     elided_noun_follow: re.Pattern[str]
+    people_predicate: re.Pattern[str]  # "ils étaient", searched at the end of what precedes
+    people_noun: str
+    not_people_after: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,12 @@ def count_lexicon(lang: str) -> CountLexicon:
         elided_noun_follow=re.compile(
             rf"[{SPACES}]*(?:[,.;:)–-]|$|(?i:{alternation(data['elided_noun_follows'])})\b)"
         ),
+        people_predicate=re.compile(
+            rf"(?<!\w)(?i:{alternation(data['people_pronoun_predicates'])})"
+            rf"(?:{SPACE}+(?i:{alternation(data['people_pronoun_adverbs'])}))?{SPACE}*$"
+        ),
+        people_noun=data["people_noun"],
+        not_people_after=re.compile(rf"{SPACE}*(?i:{alternation(data['not_people_after'])})"),
     )
 
 
@@ -140,8 +152,8 @@ def extract_counts(doc: Doc, ctx: Context, amounts: list[Amount]) -> list[Count]
             counted.extend(coordinated(text, pending, figure, noun, clex))
             counted.append(Counted(figure, noun_end(noun), noun_phrase(noun)))
             pending = []
-        elif elided := elided_noun(text, figure, counted, clex):
-            counted.append(elided)
+        elif found := elided_noun(text, figure, counted, clex) or people_of(text, figure, clex):
+            counted.append(found)
             pending = []
         elif not is_year(figure):
             pending.append(figure)
@@ -323,6 +335,15 @@ def elided_noun(
     if not linked and not clex.elided_noun_cue.match(text, figure.end):
         return None
     return Counted(figure, figure.end, counted[-1].object)
+
+
+def people_of(text: str, figure: Figure, clex: CountLexicon) -> Counted | None:
+    """ "Ils étaient 166 000 à manifester": a figure said of people by a pronoun."""
+    if is_year(figure) or clex.not_people_after.match(text, figure.end):
+        return None
+    if not clex.people_predicate.search(text, max(0, figure.start - PREDICATE_CHARS), figure.start):
+        return None
+    return Counted(figure, figure.end, clex.people_noun)
 
 
 def coordinated(
