@@ -3,13 +3,14 @@ endpoint, pagination, the token, and bad requests answered with 4xx and a clear 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from web import TOKEN, Server, serve, server, sqlite_server  # noqa: F401  (fixtures)
+from web import TOKEN, Server, recoupe, serve, server, sqlite_server  # noqa: F401  (fixtures)
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -170,6 +171,22 @@ def test_ingestion_with_the_token_stores_then_skips(api: httpx.Client) -> None:
     view = api.get("/api/articles/api-ingest-1").json()
     assert view["outlet"] == "Ouest Matin"
     assert any(a["value"] == 12_000_000 for a in view["record"]["amounts"])
+
+
+def test_the_server_sees_what_another_process_stored(
+    api: httpx.Client,
+    server: Server,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    first = {"id": "api-cache-1", "text": "Le conseil régional de Bretagne a voté un budget."}
+    other = {"id": "api-cache-2", "text": "À Quimper, 400 agriculteurs ont manifesté mardi."}
+    stored = api.post("/api/articles", json={"articles": [first]}, headers=AUTH).json()
+    assert [r["outcome"] for r in stored] == ["stored"]
+    batch = tmp_path / "other.jsonl"
+    batch.write_text(json.dumps(other, ensure_ascii=False) + "\n", encoding="utf-8")
+    recoupe("ingest", "--db", server.db_url, str(batch))
+    again = api.post("/api/articles", json={"articles": [other, first]}, headers=AUTH).json()
+    assert [r["outcome"] for r in again] == ["skipped", "skipped"]
 
 
 def test_ingestion_refuses_a_malformed_batch(api: httpx.Client) -> None:

@@ -66,6 +66,15 @@ class Ingestion:
             self.known = identities(session)
             self.index = load_index(session)
 
+    def in_step(self) -> bool:
+        """Whether the database still holds what this run knows of it: no other process has
+        stored, replaced or regrouped an article since (a long-lived run, as the web server
+        keeps, checks this before each batch rather than reading every record again)."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(ArticleRow.id, ArticleRow.story_id))
+            grouped = {article: story for article, story in rows}
+            return grouped == self.index.story_of and identities(session) == self.known
+
     def run(self, items: Iterable[RawDoc | ReadError]) -> Iterator[Ingested]:
         """Store each item and say what became of it, in input order."""
         # Each input in order: what became of a skipped one, or one waiting for analysis.

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from recoupe.folding import fold
@@ -274,15 +274,15 @@ def entity_quotes(session: Session, entity_id: str, page: int, per_page: int) ->
 
 def entity_events(session: Session, entity_id: str, page: int, per_page: int) -> Page[EventView]:
     """Events in which the entity fills a role, the latest articles first."""
-    naming = select(MentionRow.article_id).where(MentionRow.entity_id == entity_id)
-    rows = session.execute(
+    # An entity id is found in the roles' JSON only where the entity fills a role.
+    filled = cast(EventRow.roles, Text).contains(f'"{entity_id}"', autoescape=True)
+    query = (
         select(EventRow, ArticleRow)
         .join(ArticleRow, EventRow.article_id == ArticleRow.id)
-        .where(EventRow.article_id.in_(naming))
+        .where(filled)
         .order_by(ArticleRow.seq.desc(), EventRow.trigger_start)
-    ).all()
-    holding = [(e, a) for e, a in rows if fills_a_role(e, entity_id)]
-    start = (page - 1) * per_page
+    )
+    total, rows = paged(session, query, page, per_page)
     items = [
         EventView(
             article=article_summary(a),
@@ -292,13 +292,9 @@ def entity_events(session: Session, entity_id: str, page: int, per_page: int) ->
             trigger=e.trigger_text,
             roles=e.roles,
         )
-        for e, a in holding[start : start + per_page]
+        for e, a in rows
     ]
-    return Page(items=items, page=page, per_page=per_page, total=len(holding))
-
-
-def fills_a_role(event: EventRow, entity_id: str) -> bool:
-    return any(f.get("entity") == entity_id for fillers in event.roles.values() for f in fillers)
+    return Page(items=items, page=page, per_page=per_page, total=total)
 
 
 def find_entities(session: Session, query: str, page: int, per_page: int) -> Page[EntitySummary]:

@@ -106,8 +106,17 @@ def ingest(body: IngestRequest, request: Request) -> list[IngestResult]:
     """Analyse and store articles (the token is needed); say what became of each."""
     raws = [a.raw(f"articles[{i}]") for i, a in enumerate(body.articles)]
     with request.app.state.pipeline:
-        done = list(Ingestion(request.app.state.engine).run(raws))
+        done = list(current_ingestion(request).run(raws))
     return [IngestResult(**vars(d)) for d in done]
+
+
+def current_ingestion(request: Request) -> Ingestion:
+    """The server's ingestion run, read anew from the database when another process (a
+    `recoupe ingest`, a `recoupe rebuild`) has changed it meanwhile."""
+    kept: Ingestion | None = request.app.state.ingestion
+    if kept is None or not kept.in_step():
+        kept = request.app.state.ingestion = Ingestion(request.app.state.engine)
+    return kept
 
 
 @router.get("/stories")

@@ -43,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = open_database(settings.db_url)
     # One analysis or ingestion at a time: the pipeline and the grouping index are shared.
     app.state.pipeline = threading.Lock()
+    app.state.ingestion = None  # kept between requests: reading the grouping index is slow
     app.include_router(api.router)
     app.include_router(pages.router)
     static = Path(str(resources.files("recoupe.web").joinpath("static")))
