@@ -213,3 +213,43 @@ def test_every_field_has_a_label(browser: WebDriver, base: str) -> None:
                 By.CSS_SELECTOR, f"label[for='{field.get_attribute('id')}']"
             )
             assert labels, f"{path}: a field without a label"
+
+
+# WCAG contrast of an element's text against the first opaque background behind it.
+CONTRAST_OF = """
+const luminance = (rgb) => {
+  const [r, g, b] = rgb.map((c) => {
+    c /= 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const channels = (css) => css.match(/[\\d.]+/g).map(Number);
+let element = arguments[0];
+const colour = channels(getComputedStyle(element).color);
+let background = [255, 255, 255];
+for (let node = element; node; node = node.parentElement) {
+  const found = channels(getComputedStyle(node).backgroundColor);
+  if (found.length < 4 || found[3] > 0) { background = found.slice(0, 3); break; }
+}
+const [high, low] = [luminance(colour.slice(0, 3)), luminance(background)].sort((a, b) => b - a);
+return (high + 0.05) / (low + 0.05);
+"""
+
+
+def test_text_keeps_a_readable_contrast(browser: WebDriver, base: str) -> None:
+    open_demo_story(browser, base)
+    story_page = browser.current_url
+    checked = 0
+    for url in (story_page, base + "/search?q=Marchand"):
+        browser.get(url)
+        for selector in ("h1", "h2", ".meta", "td.value", ".badge", ".cited", ".tag", "a"):
+            for element in browser.find_elements(By.CSS_SELECTOR, selector)[:5]:
+                ratio = browser.execute_script(CONTRAST_OF, element)
+                assert ratio >= 4.5, f"{selector} on {url}: contrast {ratio:.2f}"
+                checked += 1
+    browser.find_element(By.CSS_SELECTOR, "ol.hits a").click()
+    for element in browser.find_elements(By.CSS_SELECTOR, ".article-text .mark")[:20]:
+        assert browser.execute_script(CONTRAST_OF, element) >= 4.5, element.text
+        checked += 1
+    assert checked > 30
