@@ -24,6 +24,7 @@ from recoupe.store.browse import (
     QuoteView,
     SearchHit,
 )
+from recoupe.store.schema import EntityRow
 from recoupe.store.search import Kind
 from recoupe.stories.views import story_view
 from recoupe.web.deps import DB, Pages
@@ -31,6 +32,15 @@ from recoupe.web.guard import require_token
 
 MAX_ARTICLES_PER_REQUEST = 100
 router = APIRouter(prefix="/api")
+
+
+def existing_entity(entity_id: str, session: DB) -> str:
+    if session.get(EntityRow, entity_id) is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return entity_id
+
+
+KnownEntity = Annotated[str, Depends(existing_entity)]
 
 
 class ArticleInput(BaseModel):
@@ -160,31 +170,30 @@ def entities(
 @router.get("/entities/{entity_id}")
 def entity(entity_id: str, session: DB) -> EntityView:
     """An entity across articles: its names, and per day the articles naming and quoting it."""
-    return known_entity(session, entity_id)
+    view = browse.entity(session, entity_id)
+    if view is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return view
 
 
 @router.get("/entities/{entity_id}/articles")
-def entity_articles(entity_id: str, session: DB, paging: Pages) -> Page[ArticleSummary]:
-    known_entity(session, entity_id)
+def entity_articles(entity_id: KnownEntity, session: DB, paging: Pages) -> Page[ArticleSummary]:
     return browse.entity_articles(session, entity_id, paging.page, paging.per_page)
 
 
 @router.get("/entities/{entity_id}/mentions")
-def entity_mentions(entity_id: str, session: DB, paging: Pages) -> Page[MentionView]:
+def entity_mentions(entity_id: KnownEntity, session: DB, paging: Pages) -> Page[MentionView]:
     """Every place the entity is named, with its article and offsets."""
-    known_entity(session, entity_id)
     return browse.entity_mentions(session, entity_id, paging.page, paging.per_page)
 
 
 @router.get("/entities/{entity_id}/quotes")
-def entity_quotes(entity_id: str, session: DB, paging: Pages) -> Page[QuoteView]:
-    known_entity(session, entity_id)
+def entity_quotes(entity_id: KnownEntity, session: DB, paging: Pages) -> Page[QuoteView]:
     return browse.entity_quotes(session, entity_id, paging.page, paging.per_page)
 
 
 @router.get("/entities/{entity_id}/events")
-def entity_events(entity_id: str, session: DB, paging: Pages) -> Page[EventView]:
-    known_entity(session, entity_id)
+def entity_events(entity_id: KnownEntity, session: DB, paging: Pages) -> Page[EventView]:
     return browse.entity_events(session, entity_id, paging.page, paging.per_page)
 
 
@@ -197,10 +206,3 @@ def search(
 ) -> Page[SearchHit]:
     """Articles, or quotes, holding every word of `q` (French words match by their stem)."""
     return browse.search_page(session, q, kind, paging.page, paging.per_page)
-
-
-def known_entity(session: DB, entity_id: str) -> EntityView:
-    view = browse.entity(session, entity_id)
-    if view is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
-    return view
