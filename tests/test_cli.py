@@ -134,3 +134,12 @@ def test_schema_is_the_record() -> None:
     assert {"entities", "amounts", "counts", "dates", "quotes", "events"} <= set(
         schema["properties"]
     )
+
+
+def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    missing = f"sqlite:///{tmp_path / 'no' / 'such' / 'folder' / 'x.db'}"
+    for command in (["stories"], ["rebuild"], ["serve", "--port", "1"], ["ingest", str(SEED)]):
+        proc = run(*command, "--db", missing)
+        assert proc.returncode == 2, command
+        (line,) = proc.stderr.decode().strip().splitlines()
+        assert line.startswith("error: database sqlite:///") and "unable to open" in line

@@ -16,7 +16,9 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from recoupe.analyze import Failure, Options, analyze_stream
@@ -102,7 +104,7 @@ def ingest(
     """Analyse articles and store them, grouped into stories; already stored ones are skipped."""
     check_published(published)
     url = database_url(db)
-    engine = open_database(url)
+    engine = connect(url)
     ingestion = Ingestion(engine, Options(published=published, language=lang))
     started = time.perf_counter()
     outcomes: Counter[str] = Counter()
@@ -121,7 +123,7 @@ def ingest(
 def rebuild(db: DbOption = None) -> None:
     """Group every stored article into stories anew and rebuild all claims."""
     started = time.perf_counter()
-    with Session(open_database(db)) as session, session.begin():
+    with Session(connect(db)) as session, session.begin():
         count = rebuild_stories(session)
     stderr.print(f"{count} stories rebuilt in {time.perf_counter() - started:.1f} s")
 
@@ -135,7 +137,7 @@ def stories(
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
     """List the stories: title, outlets, number of articles, days."""
-    with Session(open_database(db)) as session:
+    with Session(connect(db)) as session:
         found = story_list(session, limit)
     if output_format is OutputFormat.pretty:
         render_stories(found, Console(highlight=False))
@@ -152,7 +154,7 @@ def story(
     ] = OutputFormat.pretty,
 ) -> None:
     """One story: agreed facts, disputed facts with each value's sources, quotes, timeline."""
-    with Session(open_database(db)) as session:
+    with Session(connect(db)) as session:
         view = story_view(session, story_id)
     if view is None:
         sys.stderr.write(f"error: {story_id}: no such story\n")
@@ -185,10 +187,21 @@ def serve(
     if token_file is not None:
         token = token_file.read_text(encoding="utf-8").strip()
     url = database_url(db)
-    web = create_app(Settings(db_url=url, token=token or None))
+    web = create_app(Settings(engine=connect(url), token=token or None))
     writes = "writes need the token" if token else "no token: the API does not write"
     stderr.print(f"recoupe on http://{host}:{port} · {describe(url)} · {writes}")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def connect(db: str | None) -> Engine:
+    """The database, migrated; or one line saying why it cannot be opened, and exit 2."""
+    url = database_url(db)
+    try:
+        return open_database(url)
+    except (SQLAlchemyError, OSError) as error:
+        reason = str(error.orig) if isinstance(error, DBAPIError) else str(error)
+        sys.stderr.write(f"error: database {describe(url)}: {one_line(reason)}\n")
+        raise typer.Exit(code=2) from None
 
 
 def print_data(data: object, output_format: OutputFormat) -> None:

@@ -13,9 +13,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
-from recoupe.store import open_database
 from recoupe.web import api, pages
 from recoupe.web.guard import Guard
 
@@ -26,7 +26,7 @@ logger = logging.getLogger("recoupe.web")
 
 @dataclass(frozen=True)
 class Settings:
-    db_url: str | None = None
+    engine: Engine  # on a database already migrated (store.open_database)
     token: str | None = None  # needed by write endpoints; none: writing is disabled
     max_body: int = MAX_BODY_BYTES
 
@@ -40,7 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = open_database(settings.db_url)
+    app.state.engine = settings.engine
     # One analysis or ingestion at a time: the pipeline and the grouping index are shared.
     app.state.pipeline = threading.Lock()
     app.state.ingestion = None  # kept between requests: reading the grouping index is slow
