@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import snowballstemmer
@@ -26,6 +27,7 @@ STEMMER = snowballstemmer.stemmer("french")
 STOP = frozenset(STOP_WORDS)
 ARTICLE = ""  # the quote_id of the row that indexes the article itself
 MAX_QUERY_WORDS = 12
+STEM_CACHE = 200_000
 
 SQLITE_TABLE = (
     "CREATE VIRTUAL TABLE search_index USING "
@@ -50,6 +52,8 @@ class Hit:
     quote_id: str | None  # None: the article itself
 
 
+# News repeats its words: a word met before is not stemmed again.
+@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     return fold(STEMMER.stemWord(word.lower()))
 
