@@ -8,7 +8,7 @@ import re
 import httpx
 import pytest
 
-from web import HOSTILE, Server, sqlite_server  # noqa: F401  (fixture)
+from web import HOSTILE, TOKEN, Server, sqlite_server  # noqa: F401  (fixture)
 
 # Markup an article carried, as it would read if it came out unescaped.
 LIVE_MARKUP = re.compile(r"<script>window|<img src=x|<b onmouseover|href=\"javascript:", re.I)
@@ -49,6 +49,15 @@ def test_pasted_markup_is_analysed_not_run(site: httpx.Client) -> None:
     assert not LIVE_MARKUP.search(response.text)
     assert 'class="mark mark-entity"' in response.text  # Paul Martin, Lyon
     assert "&lt;script&gt;" in response.text
+
+
+def test_a_malformed_url_is_shown_not_linked(site: httpx.Client) -> None:
+    article = {"id": "bad-url", "url": "http://[::1", "text": "Un article de Lyon, mardi."}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    stored = site.post("/api/articles", json={"articles": [article]}, headers=headers).json()
+    assert [r["outcome"] for r in stored] == ["stored"]
+    html = page(site, "/articles/bad-url")
+    assert "http://[::1" in html and 'href="http://[' not in html
 
 
 def test_search_query_is_echoed_escaped(site: httpx.Client) -> None:

@@ -125,7 +125,7 @@ def current_ingestion(request: Request) -> Ingestion:
     `recoupe ingest`, a `recoupe rebuild`) has changed it meanwhile."""
     kept: Ingestion | None = request.app.state.ingestion
     if kept is None or not kept.in_step():
-        kept = request.app.state.ingestion = Ingestion(request.app.state.engine)
+        kept = request.app.state.ingestion = Ingestion(request.app.state.settings.engine)
     return kept
 
 

@@ -40,7 +40,6 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = settings.engine
     # One analysis or ingestion at a time: the pipeline and the grouping index are shared.
     app.state.pipeline = threading.Lock()
     app.state.ingestion = None  # kept between requests: reading the grouping index is slow

@@ -13,7 +13,7 @@ MAX_PER_PAGE = 100
 
 
 def database(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
+    with Session(request.app.state.settings.engine) as session:
         yield session
 
 

@@ -34,7 +34,11 @@ templates.env.auto_reload = False
 
 def safe_link(url: str | None) -> str | None:
     """An article's URL as a link only when it is a web address: never `javascript:`."""
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
+    try:
+        scheme = urlsplit(url or "").scheme
+    except ValueError:  # "http://[" and the like: shown as text, never linked
+        return None
+    return url if scheme in ("http", "https") else None
 
 
 templates.env.filters["safe_link"] = safe_link
