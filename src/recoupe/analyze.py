@@ -1,7 +1,9 @@
 """Compose clean -> nlp -> extract -> ArticleRecord. Nothing else happens here.
 
-`analyze` is a pure function of one document; `analyze_stream` runs it over many documents
-in batches (spaCy is much faster on batches) and keeps the input order, failures included.
+`analyze` is a pure function of one document; `analyze_batch` runs it over a batch of
+documents (spaCy is much faster on batches); `analyze_stream` cuts any number of documents
+into batches, runs them here or through an executor, and keeps the input order, failures
+included.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import islice
 from typing import TypeVar
 
@@ -17,7 +20,8 @@ from spacy.tokens import Doc
 
 from recoupe import nlp
 from recoupe.clean import Article, clean
-from recoupe.errors import DocumentError
+from recoupe.errors import DocumentError, NotSelected
+from recoupe.execute import Executor
 from recoupe.extract import Context
 from recoupe.extract.amounts import extract_amounts
 from recoupe.extract.counts import extract_counts
@@ -41,25 +45,58 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A document the run's selection leaves out (say, another language): not an error."""
+
+    name: str
+    message: str
+
+
+Result = ArticleRecord | Failure | Skipped
+
+
+@dataclass(frozen=True)
 class Options:
     published: str | None = None  # fallback publication date for inputs without one
     language: str | None = None  # forced language, else identified per document
+    only_languages: frozenset[str] | None = None  # documents in other languages are skipped
     batch_size: int = 32
 
 
 def analyze_stream(
-    items: Iterable[RawDoc | ReadError], options: Options = Options()
-) -> Iterator[ArticleRecord | Failure]:
-    """Analyse every document, yielding a record or a Failure for each, in input order."""
+    items: Iterable[RawDoc | ReadError],
+    options: Options = Options(),
+    executor: Executor | None = None,
+) -> Iterator[Result]:
+    """Analyse every document, yielding a result for each, in input order, whatever runs
+    the batches: the same batches are cut either way, so the results are the same."""
+    batches = cut(items, options.batch_size)
+    if executor is None:
+        for batch in batches:
+            yield from analyze_batch(batch, options)
+        return
+    step = partial(analyze_documents, options=options)
+    for results in executor.map(step, batches, lost=lost_batch):
+        yield from results
+
+
+def cut(items: Iterable[RawDoc | ReadError], size: int) -> Iterator[list[RawDoc | ReadError]]:
     iterator = iter(items)
-    while batch := list(islice(iterator, options.batch_size)):
-        yield from analyze_batch(batch, options)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
-def analyze_batch(
-    batch: list[RawDoc | ReadError], options: Options
-) -> Iterator[ArticleRecord | Failure]:
-    cleaned: list[Article | Failure] = [clean_item(item, options) for item in batch]
+def analyze_documents(batch: list[RawDoc | ReadError], options: Options) -> list[Result]:
+    """One batch, as a step that an executor can run anywhere."""
+    return list(analyze_batch(batch, options))
+
+
+def lost_batch(batch: list[RawDoc | ReadError], why: str) -> list[Result]:
+    return [Failure(item.name, f"not analysed: {why}") for item in batch]
+
+
+def analyze_batch(batch: Iterable[RawDoc | ReadError], options: Options) -> Iterator[Result]:
+    cleaned: list[Article | Failure | Skipped] = [clean_item(item, options) for item in batch]
     articles = [a for a in cleaned if isinstance(a, Article)]
     by_language: dict[str, list[Article]] = {}
     for article in articles:
@@ -70,7 +107,7 @@ def analyze_batch(
         for article, doc in zip(group, nlp.pipe(texts, lang), strict=True):
             docs[id(article)] = doc
     for item in cleaned:
-        if isinstance(item, Failure):
+        if not isinstance(item, Article):
             yield item
             continue
         try:
@@ -79,11 +116,13 @@ def analyze_batch(
             yield Failure(item.path or item.id, f"analysis failed: {error!r}")
 
 
-def clean_item(item: RawDoc | ReadError, options: Options) -> Article | Failure:
+def clean_item(item: RawDoc | ReadError, options: Options) -> Article | Failure | Skipped:
     if isinstance(item, ReadError):
         return Failure(item.name, item.message)
     try:
-        return clean(item, published=options.published, language=options.language)
+        return clean(item, options.published, options.language, options.only_languages)
+    except NotSelected as error:
+        return Skipped(item.name, str(error))
     except DocumentError as error:
         return Failure(item.name, str(error))
     except Exception as error:

@@ -11,9 +11,10 @@ from pathlib import Path
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from recoupe.analyze import Failure, analyze_stream
+from recoupe.analyze import analyze_stream
 from recoupe.ingest import Ingestion
-from recoupe.read.inputs import RawDoc, read_inputs
+from recoupe.read import RawDoc, read_inputs
+from recoupe.record import ArticleRecord
 from recoupe.render import render_record, render_story
 from recoupe.store import open_database
 from recoupe.stories.views import story_list, story_view
@@ -36,7 +37,7 @@ def run_demo(db_url: str, console: Console) -> int:
     with resources.as_file(samples) as folder:
         articles = story_samples(Path(folder))
     first = next(analyze_stream(articles[:1]))
-    if isinstance(first, Failure):
+    if not isinstance(first, ArticleRecord):
         return 1
     console.rule("One article, analysed")
     render_record(first, console)

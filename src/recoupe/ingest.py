@@ -18,8 +18,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from recoupe.analyze import Failure, Options, analyze_stream
-from recoupe.read.inputs import RawDoc, ReadError
+from recoupe.analyze import Failure, Options, Skipped, analyze_stream
+from recoupe.execute import Executor
+from recoupe.read import RawDoc, ReadError
 from recoupe.record import ArticleRecord
 from recoupe.store.records import identities, linked_ids, remove_article, store_record
 from recoupe.store.schema import ArticleRow
@@ -38,10 +39,11 @@ class Ingested:
 
 
 def identity_of(raw: RawDoc) -> str:
-    """What makes two versions the same document: its id, else its URL, else the file it
-    is (not the file a JSONL line comes from), else its content."""
+    """What makes two versions the same document: its id, else its URL (given, or where the
+    crawler fetched it), else the file it is (not the file a JSONL line or a WARC record
+    comes from), else its content."""
     whole_file = raw.path if raw.path == raw.name else None
-    return raw.id or raw.url or whole_file or content_hash(raw, Options())
+    return raw.id or raw.url or raw.crawl_url or whole_file or content_hash(raw, Options())
 
 
 def content_hash(raw: RawDoc, options: Options) -> str:
@@ -49,8 +51,10 @@ def content_hash(raw: RawDoc, options: Options) -> str:
     digest = hashlib.sha1()
     content = raw.content if isinstance(raw.content, bytes) else raw.content.encode()
     metadata = (raw.title, raw.published, raw.url, raw.outlet, raw.language)
+    # Only when there is one: the digests of documents stored before crawl dates stay valid.
+    crawl = (raw.crawl_date,) if raw.crawl_date else ()
     settings = (options.published, options.language)
-    for part in (content, *(str(x).encode() for x in (*metadata, *settings))):
+    for part in (content, *(str(x).encode() for x in (*metadata, *settings, *crawl))):
         digest.update(part)
         digest.update(b"\0")
     return digest.hexdigest()
@@ -59,9 +63,12 @@ def content_hash(raw: RawDoc, options: Options) -> str:
 class Ingestion:
     """One ingestion run over a database."""
 
-    def __init__(self, engine: Engine, options: Options | None = None) -> None:
+    def __init__(
+        self, engine: Engine, options: Options | None = None, executor: Executor | None = None
+    ) -> None:
         self.engine = engine
         self.options = options or Options()
+        self.executor = executor  # where analysis runs; storing stays here, in input order
         with Session(engine) as session:
             self.known = identities(session)
             self.index = load_index(session)
@@ -88,13 +95,15 @@ class Ingestion:
                     queue.append(item)
                     yield item
 
-        for result in analyze_stream(to_analyse(), self.options):
+        for result in analyze_stream(to_analyse(), self.options, self.executor):
             while isinstance(head := queue[0], Ingested):
                 queue.popleft()
                 yield head
             item = queue.popleft()
             if isinstance(result, Failure):
                 yield Ingested(result.name, "failed", message=result.message)
+            elif isinstance(result, Skipped):
+                yield Ingested(result.name, "skipped", message=result.message)
             elif isinstance(item, RawDoc):
                 yield self.store_new(item, result)
         while queue:

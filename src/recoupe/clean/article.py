@@ -9,7 +9,7 @@ from recoupe.clean.encoding import decode
 from recoupe.clean.html import extract_html
 from recoupe.clean.language import identify_language
 from recoupe.clean.text import clean_scraped_text
-from recoupe.errors import DocumentError
+from recoupe.errors import DocumentError, NotSelected
 from recoupe.read import RawDoc
 
 SUPPORTED_LANGUAGES = {"fr"}
@@ -32,21 +32,29 @@ class Article:
     detected_language: str | None = None
 
 
-def clean(raw: RawDoc, published: str | None = None, language: str | None = None) -> Article:
-    """Clean one raw document; raises DocumentError when nothing usable is left.
+def clean(
+    raw: RawDoc,
+    published: str | None = None,
+    language: str | None = None,
+    only_languages: frozenset[str] | None = None,
+) -> Article:
+    """Clean one raw document; raises DocumentError when nothing usable is left, and
+    NotSelected when its language is not among `only_languages`.
 
-    Metadata given with the input wins over what is inferred from the page; `published`
-    is the fallback date for inputs that carry none.
+    Metadata given with the input wins over what is inferred from the page, which wins over
+    what the crawler recorded; `published` is the fallback date for inputs that carry none.
     """
     content = decode(raw.content) if isinstance(raw.content, bytes) else raw.content
     if raw.is_html:
-        page = extract_html(content, url=raw.url)
+        page = extract_html(content, url=raw.url or raw.crawl_url)
     else:
         page = clean_scraped_text(content, title=raw.title)
     if not page.text.strip():
         raise DocumentError("no article text found")
     detected = identify_language(page.text)
     lang = raw.language or language or detected
+    if only_languages is not None and lang not in only_languages:
+        raise NotSelected(f"language '{lang}' not selected")
     if lang not in SUPPORTED_LANGUAGES:
         supported = ", ".join(sorted(SUPPORTED_LANGUAGES))
         raise DocumentError(f"unsupported language '{lang}' (supported: {supported})")
@@ -56,8 +64,8 @@ def clean(raw: RawDoc, published: str | None = None, language: str | None = None
         language=lang,
         title=raw.title or page.title,
         authors=page.authors,
-        published=raw.published or page.published or published,
-        url=raw.url or page.url,
+        published=raw.published or page.published or raw.crawl_date or published,
+        url=raw.url or page.url or raw.crawl_url,
         outlet=raw.outlet or page.outlet,
         path=raw.path,
         detected_language=detected,

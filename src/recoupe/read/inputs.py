@@ -11,43 +11,16 @@ import gzip
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-# A news article is a few hundred kilobytes of HTML at most; anything far larger is a dump
-# or a mistake, and parsing it would stall the whole batch.
-MAX_DOCUMENT_BYTES = 20_000_000
+from recoupe.read.raw import MAX_DOCUMENT_BYTES, RawDoc, ReadError, ReadItem, too_large
+from recoupe.read.warc import WARC_SUFFIXES, read_warc
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 METADATA_FIELDS = ("title", "url", "outlet", "published", "language")
-
-
-@dataclass(frozen=True)
-class RawDoc:
-    """One article as read, before any cleaning."""
-
-    name: str  # how errors name this document: a path, "path:line" or an id
-    content: str | bytes
-    is_html: bool
-    id: str | None = None
-    path: str | None = None
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    language: str | None = None
-
-
-@dataclass(frozen=True)
-class ReadError:
-    name: str
-    message: str
-
-
-ReadItem = RawDoc | ReadError
 
 
 def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[ReadItem]:
@@ -56,22 +29,27 @@ def read_inputs(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterat
         if spec == "-":
             yield from read_stream(stdin or sys.stdin.buffer, "<stdin>")
             continue
-        path = Path(spec)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if is_supported(child):
-                    yield from read_file(child)
-        elif path.exists():
-            yield from read_file(path)
-        else:
-            yield ReadError(spec, "no such file or directory")
+        for path in input_files(spec):
+            yield from read_file(path) if isinstance(path, Path) else [path]
+
+
+def input_files(spec: str) -> Iterator[Path | ReadError]:
+    """The files a path names: itself, or the supported files under a directory, sorted."""
+    path = Path(spec)
+    if path.is_dir():
+        yield from sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p))
+    elif path.exists():
+        yield path
+    else:
+        yield ReadError(spec, "no such file or directory")
 
 
 def is_supported(path: Path) -> bool:
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
-    return bool(suffixes) and suffixes[-1] in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+    return bool(suffixes) and suffixes[-1] in known
 
 
 def read_file(path: Path) -> Iterator[ReadItem]:
@@ -79,6 +57,9 @@ def read_file(path: Path) -> Iterator[ReadItem]:
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     compressed = bool(suffixes) and suffixes[-1] == ".gz"
     kind = suffixes[-2] if compressed and len(suffixes) == 2 else (suffixes or [""])[-1]
+    if kind in WARC_SUFFIXES:
+        yield from read_warc(path)
+        return
     try:
         if kind in JSONL_SUFFIXES:
             opener = gzip.open if compressed else open
@@ -105,10 +86,6 @@ def read_bytes(path: Path, compressed: bool) -> bytes:
         return path.read_bytes()
     with gzip.open(path, "rb") as stream:
         return stream.read(MAX_DOCUMENT_BYTES + 1)
-
-
-def too_large(size: int) -> str:
-    return f"document too large ({size / 1e6:.1f} MB, limit {MAX_DOCUMENT_BYTES / 1e6:.0f} MB)"
 
 
 def looks_like_html(data: bytes | str) -> bool:

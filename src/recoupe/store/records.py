@@ -4,6 +4,7 @@ the entities of other articles by type and folded name."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import delete, insert, select, tuple_, update
@@ -230,3 +231,20 @@ def identities(session: Session) -> dict[str, tuple[str, str]]:
     """Every stored article's identity -> (content hash, article id)."""
     rows = session.execute(select(ArticleRow.identity, ArticleRow.content_hash, ArticleRow.id))
     return {identity: (digest, article_id) for identity, digest, article_id in rows}
+
+
+def stored_records(session: Session, size: int) -> Iterator[list[ArticleRecord]]:
+    """Every stored record, in the order they were stored, `size` at a time."""
+    last = 0
+    while True:
+        query = (
+            select(ArticleRow.seq, ArticleRow.record)
+            .where(ArticleRow.seq > last)
+            .order_by(ArticleRow.seq)
+            .limit(size)
+        )
+        rows = session.execute(query).all()
+        if not rows:
+            return
+        last = rows[-1].seq
+        yield [ArticleRecord.model_validate(row.record) for row in rows]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from recoupe.analyze import Failure, analyze_stream
+from recoupe.analyze import analyze_stream
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc
 from recoupe.record import ArticleRecord
@@ -106,7 +106,7 @@ def analyze(article: ArticleInput, request: Request) -> ArticleRecord:
     """Analyse one article and return its record; nothing is stored."""
     with request.app.state.pipeline:
         (result,) = analyze_stream([article.raw("article")])
-    if isinstance(result, Failure):
+    if not isinstance(result, ArticleRecord):
         raise HTTPException(422, result.message)
     return result
 

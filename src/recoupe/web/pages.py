@@ -13,9 +13,10 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from recoupe.analyze import Failure, analyze_stream
+from recoupe.analyze import analyze_stream
 from recoupe.read import RawDoc
 from recoupe.read.inputs import looks_like_html
+from recoupe.record import ArticleRecord
 from recoupe.store import browse
 from recoupe.store.search import Kind
 from recoupe.stories.views import story_view
@@ -137,7 +138,7 @@ def analyze(
     )
     with request.app.state.pipeline:
         (result,) = analyze_stream([raw])
-    if isinstance(result, Failure):
+    if not isinstance(result, ArticleRecord):
         return page(request, "analyze.html", 422, error=result.message, **form)
     # Its entities are not stored: nothing to link them to.
     return page(request, "analyze.html", record=result, passages=passages(result, {}), **form)

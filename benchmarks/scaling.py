@@ -1,0 +1,144 @@
+"""Articles per second on one worker, two local workers and two Ray workers, in one run on
+the same articles.
+
+    python benchmarks/scaling.py [--corpus PATH] [--limit 1000]
+
+Each configuration runs in a fresh process of its own, from a cold start (model loading
+and worker start-up are counted, as a user meets them), through the same path as
+`recoupe analyze --workers N` / `--executor ray`: read the JSONL, analyse, serialise every
+record. Prints articles/s, the speed-up over one worker (targets on a 2-core machine: two
+local workers >= 1.7x, two Ray workers >= 1.5x) and the peak resident memory of each worker
+process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from recoupe.analyze import Options, analyze_stream
+from recoupe.execute import ExecutorKind, make_executor
+from recoupe.read import read_inputs
+from recoupe.record import ArticleRecord
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "fr-news.jsonl.gz"
+CONFIGURATIONS: dict[str, tuple[ExecutorKind, int]] = {
+    "1 worker": ("local", 1),
+    "2 workers": ("local", 2),
+    "Ray, 2 workers": ("ray", 2),
+}
+TARGETS = {"2 workers": 1.7, "Ray, 2 workers": 1.5}
+
+
+def write_sample(corpus: Path, limit: int, folder: Path) -> Path:
+    sample = folder / "sample.jsonl"
+    with gzip.open(corpus, "rt", encoding="utf-8") as source, sample.open("w") as target:
+        for number, line in enumerate(source):
+            if number == limit:
+                break
+            target.write(line)
+    return sample
+
+
+class WorkerMemory:
+    """Samples the resident memory of the worker processes below this one: Ray's task
+    workers, or the workers a fork server starts."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[int, int] = {}
+        self.running = True
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self) -> None:
+        me = psutil.Process()
+        while self.running:
+            for process in me.children(recursive=True):
+                try:
+                    if is_worker(process, me.pid):
+                        rss = process.memory_info().rss
+                        self.peaks[process.pid] = max(self.peaks.get(process.pid, 0), rss)
+                except psutil.Error:
+                    continue
+            time.sleep(0.2)
+
+    def stop(self) -> list[int]:
+        self.running = False
+        self.thread.join()
+        return sorted(self.peaks.values(), reverse=True)
+
+
+def is_worker(process: psutil.Process, root: int) -> bool:
+    title = " ".join(process.cmdline())
+    if title.startswith(("ray::run_step", "ray::IDLE")):
+        return True
+    return "forkserver" in title and process.ppid() != root
+
+
+def run_one(kind: ExecutorKind, workers: int, sample: Path) -> dict[str, object]:
+    memory = WorkerMemory()
+    started = time.perf_counter()
+    executor = make_executor(kind, workers)
+    done = failed = 0
+    try:
+        for result in analyze_stream(read_inputs([str(sample)]), Options(), executor):
+            if isinstance(result, ArticleRecord):
+                result.model_dump_json()
+                done += 1
+            else:
+                failed += 1
+    finally:
+        executor.close()
+    elapsed = time.perf_counter() - started
+    peaks = memory.stop()
+    if kind == "local" and workers == 1:
+        peaks = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024]
+    return {"articles": done, "failed": failed, "seconds": elapsed, "worker_peaks": peaks}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--one", choices=list(CONFIGURATIONS), help=argparse.SUPPRESS)
+    parser.add_argument("--sample", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(*CONFIGURATIONS[args.one], args.sample)))
+        return
+
+    with tempfile.TemporaryDirectory() as folder:
+        sample = write_sample(args.corpus, args.limit, Path(folder))
+        results = {}
+        for name in CONFIGURATIONS:
+            command = [sys.executable, __file__, "--one", name, "--sample", str(sample)]
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+            rate = results[name]["articles"] / results[name]["seconds"]
+            print(f"{name:16s} {rate:6.2f} articles/s", flush=True)
+
+    base = results["1 worker"]["articles"] / results["1 worker"]["seconds"]
+    print(f"\n{args.limit} articles of {args.corpus.name}, {psutil.cpu_count()} cores")
+    header = f"{'configuration':16s} {'articles/s':>10s} {'speed-up':>9s} {'target':>7s}"
+    print(f"{header}  peak MB per worker")
+    for name, result in results.items():
+        rate = result["articles"] / result["seconds"]
+        target = f">= {TARGETS[name]}" if name in TARGETS else ""
+        peaks = ", ".join(f"{peak / 2**20:.0f}" for peak in result["worker_peaks"])
+        print(f"{name:16s} {rate:10.2f} {rate / base:8.2f}x {target:>7s}  {peaks}")
+        if result["failed"]:
+            print(f"  {result['failed']} articles failed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Running steps as Ray tasks, on a cluster or on a local Ray instance started for the run.
+
+A task whose worker process dies is run again by Ray (`max_retries`), so each item's result
+comes back once; the caller sees results in input order, a bounded number in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from recoupe.execute.errors import ExecutorError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Times Ray runs a task again after its worker process died.
+TASK_RETRIES = 3
+IN_FLIGHT_PER_CPU = 2
+CONNECT_TIMEOUT_S = 10
+
+
+def run_step(step: Callable[[T], R], item: T) -> R:
+    return step(item)
+
+
+class RayExecutor:
+    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        try:
+            import ray
+        except ImportError as error:
+            raise ExecutorError("the Ray executor needs Ray: pip install 'recoupe[ray]'") from error
+        self.ray: Any = ray
+        self.owns_cluster = not ray.is_initialized()
+        if self.owns_cluster:
+            if address is not None:
+                check_reachable(address)
+                # `ray start` sets clusters up with token authentication, but a driver sends
+                # its token only when told to: joining, tell it, unless the user chose.
+                os.environ.setdefault("RAY_AUTH_MODE", "token")
+            try:
+                ray.init(
+                    address=address,
+                    num_cpus=workers if address is None else None,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=logging.WARNING,
+                )
+            except (ConnectionError, RuntimeError, ValueError) as error:
+                where = address or "a local instance"
+                raise ExecutorError(f"cannot start Ray on {where}: {one_line(error)}") from error
+        self.workers = int(self.ray.cluster_resources().get("CPU", 1))
+        self.task: Any = ray.remote(num_cpus=1, max_retries=TASK_RETRIES)(run_step)
+
+    def map(
+        self, step: Callable[[T], R], items: Iterable[T], lost: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        step_ref = self.ray.put(step)
+        pending: deque[tuple[T, Any]] = deque()
+        iterator = iter(items)
+        window = self.workers * IN_FLIGHT_PER_CPU
+        while True:
+            while len(pending) < window and (item := next(iterator, None)) is not None:
+                pending.append((item, self.task.remote(step_ref, item)))
+            if not pending:
+                return
+            item, ref = pending.popleft()
+            try:
+                yield self.ray.get(ref)
+            except self.ray.exceptions.RayError as error:
+                yield lost(item, f"Ray task failed: {one_line(error)}")
+
+    def close(self) -> None:
+        if self.owns_cluster and self.ray.is_initialized():
+            self.ray.shutdown()
+
+
+def check_reachable(address: str) -> None:
+    """Fail at once when nothing listens at a `host:port` address: Ray itself would retry
+    for minutes before it gives up."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or "://" in address:
+        return  # "auto", "ray://…": left to Ray
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as error:
+        raise ExecutorError(f"nothing answers at {address}: {error}") from error
+
+
+def one_line(error: BaseException) -> str:
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    return lines[-1] if lines else type(error).__name__

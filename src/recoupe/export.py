@@ -1,0 +1,221 @@
+"""Article records as tables, written as Parquet or JSONL parts, for people who go on in
+pandas, Polars, DuckDB or Spark.
+
+A part is one file per table: `DIR/<table>/part-NNNNN.parquet`, every row carrying the id
+of its article, so a whole folder reads as one table (`read_parquet('DIR/quotes/*.parquet')`).
+JSONL parts hold the records whole, one per line, as `recoupe analyze` prints them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from recoupe.record import ArticleRecord, Span
+
+
+class PartFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+SPAN = [
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("field", pa.string()),
+    ("text", pa.string()),
+]
+FILLER_KEYS = ("entity", "amount", "count", "date", "text")
+ROLE = pa.struct([(key, pa.string()) for key in ("role", *FILLER_KEYS)])
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            ("id", pa.string()),
+            ("outlet", pa.string()),
+            ("url", pa.string()),
+            ("path", pa.string()),
+            ("language", pa.string()),
+            ("title", pa.string()),
+            ("authors", pa.list_(pa.string())),
+            ("published", pa.string()),
+            ("text", pa.string()),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("entity_id", pa.string()),
+            ("entity_name", pa.string()),
+            ("entity_type", pa.string()),
+            *SPAN,
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("kind", pa.string()),
+            ("speaker_entity", pa.string()),
+            ("speaker_name", pa.string()),
+            ("speaker_text", pa.string()),
+            ("cue", pa.string()),
+            *SPAN,
+        ]
+    ),
+    "amounts": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("value", pa.float64()),
+            ("currency", pa.string()),
+            ("approximate", pa.bool_()),
+            *SPAN,
+        ]
+    ),
+    "counts": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("value", pa.float64()),
+            ("object", pa.string()),
+            ("approximate", pa.bool_()),
+            *SPAN,
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("value", pa.string()),
+            ("granularity", pa.string()),
+            *SPAN,
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("type", pa.string()),
+            ("modality", pa.string()),
+            ("source_entity", pa.string()),
+            ("source_text", pa.string()),
+            *[(f"trigger_{name}", kind) for name, kind in SPAN],
+            ("roles", pa.list_(ROLE)),
+        ]
+    ),
+}
+
+Row = dict[str, Any]
+
+
+def table_rows(record: ArticleRecord) -> dict[str, list[Row]]:
+    """One record flattened: a row for the article and one for each thing found in it."""
+    article = record.id
+    names = {entity.id: entity.name for entity in record.entities}
+    source = record.source
+    return {
+        "articles": [
+            {
+                "id": article,
+                "outlet": source.outlet,
+                "url": source.url,
+                "path": source.path,
+                "language": record.language,
+                "title": record.title,
+                "authors": record.authors,
+                "published": record.published,
+                "text": record.text,
+            }
+        ],
+        "mentions": [
+            {
+                "article_id": article,
+                "entity_id": entity.id,
+                "entity_name": entity.name,
+                "entity_type": entity.type,
+                **span(mention),
+            }
+            for entity in record.entities
+            for mention in entity.mentions
+        ],
+        "quotes": [
+            {
+                "article_id": article,
+                "id": quote.id,
+                "kind": quote.kind,
+                "speaker_entity": quote.speaker.entity,
+                "speaker_name": names.get(quote.speaker.entity or ""),
+                "speaker_text": quote.speaker.text,
+                "cue": quote.cue,
+                **span(quote),
+            }
+            for quote in record.quotes
+        ],
+        "amounts": found_values(article, record.amounts),
+        "counts": found_values(article, record.counts),
+        "dates": found_values(article, record.dates),
+        "events": [
+            {
+                "article_id": article,
+                "id": event.id,
+                "type": event.type,
+                "modality": event.modality,
+                "source_entity": event.source.entity,
+                "source_text": event.source.text,
+                **{f"trigger_{key}": value for key, value in span(event.trigger).items()},
+                "roles": [
+                    {"role": role, **{key: getattr(filler, key) for key in FILLER_KEYS}}
+                    for role, fillers in event.roles.items()
+                    for filler in fillers
+                ],
+            }
+            for event in record.events
+        ],
+    }
+
+
+def found_values(article: str, items: Sequence[Span]) -> list[Row]:
+    """Amounts, counts or dates: their own fields beside the span's."""
+    own = {"start", "end", "field", "text"}
+    return [{"article_id": article, **item.model_dump(exclude=own), **span(item)} for item in items]
+
+
+def span(item: Span) -> Row:
+    return {"start": item.start, "end": item.end, "field": item.field, "text": item.text}
+
+
+def write_part(
+    records: Iterable[ArticleRecord], folder: Path, part: int, part_format: PartFormat
+) -> None:
+    """Write one part of every table under `folder`, each file complete or absent: it is
+    written aside and renamed into place."""
+    name = f"part-{part:05d}.{part_format.value}"
+    if part_format is PartFormat.jsonl:
+        lines = (record.model_dump_json() + "\n" for record in records)
+        write_atomically(folder / "records" / name, lines)
+        return
+    rows: dict[str, list[Row]] = {table: [] for table in TABLES}
+    for record in records:
+        for table, found in table_rows(record).items():
+            rows[table].extend(found)
+    for table, schema in TABLES.items():
+        target = folder / table / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        aside = target.with_name(f".{target.name}.tmp")
+        pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), aside)
+        os.replace(aside, target)
+
+
+def write_atomically(target: Path, lines: Iterator[str]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    aside = target.with_name(f".{target.name}.tmp")
+    with aside.open("w", encoding="utf-8") as stream:
+        stream.writelines(lines)
+    os.replace(aside, target)

@@ -1,0 +1,257 @@
+"""Scaling out, end to end with the real pipeline: a WARC built from the HTML corpus gives
+the same records as the HTML files, in this process, on a pool of workers and on a local
+Ray cluster of two workers; a worker killed mid-run costs no record and duplicates none;
+a rerun finishes what a run left; ingestion through workers or Ray stores what one process
+stores; exports hold what was stored."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pyarrow.parquet as pq
+import pytest
+
+from db import db_url, dump  # noqa: F401  (db_url is a fixture)
+from recoupe.export import TABLES, table_rows
+from recoupe.record import ArticleRecord
+from recoupe.store import open_database
+from test_store import corpus_rows, reset, write_jsonl
+from warcs import HTML_CORPUS, corpus_pages, write_warc
+
+Record = dict[str, Any]
+
+
+def recoupe(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "recoupe", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def records_of(jsonl: str) -> list[Record]:
+    return [json.loads(line) for line in jsonl.splitlines() if line.strip()]
+
+
+def parts(folder: Path) -> list[Record]:
+    return [
+        r
+        for part in sorted(folder.glob("records/part-*.jsonl"))
+        for r in records_of(part.read_text())
+    ]
+
+
+def without_source(records: list[Record]) -> list[Record]:
+    return [{key: value for key, value in r.items() if key != "source"} for r in records]
+
+
+@pytest.fixture(scope="module")
+def corpus_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("warc")
+    pages = [page.response for page in corpus_pages()]
+    return write_warc(folder / "corpus.warc.gz", pages, requests=True)
+
+
+@pytest.fixture(scope="module")
+def from_html() -> list[Record]:
+    """The French pages of the corpus, analysed from their HTML files in this process."""
+    done = recoupe("analyze", str(HTML_CORPUS / "pages"), "--only-lang", "fr", "--workers", "1")
+    return records_of(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def french_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The French pages, and two others to skip: a short run, for the kill tests."""
+    pages = corpus_pages()
+    french = [page.response for page in pages if page.language == "fr"]
+    others = [page.response for page in pages if page.language != "fr"][:2]
+    folder = tmp_path_factory.mktemp("french")
+    return write_warc(folder / "french.warc", others[:1] + french + others[1:])
+
+
+@pytest.fixture(scope="module")
+def ray_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A local Ray cluster of two worker CPUs, started as a user would start one."""
+    ray = str(Path(sys.executable).parent / "ray")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temp = tmp_path_factory.mktemp("ray")
+    start = [ray, "start", "--head", f"--port={port}", "--num-cpus=2", f"--temp-dir={temp}",
+             "--include-dashboard=false", "--disable-usage-stats"]  # fmt: skip
+    # The cluster's token, for it and for the runs that join it (they inherit it).
+    token = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+    saved = {name: os.environ.get(name) for name in token}
+    os.environ.update(token)
+    try:
+        subprocess.run(start, capture_output=True, check=True, timeout=300)
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([ray, "stop", "--force"], capture_output=True, timeout=300)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def test_a_warc_gives_the_records_of_its_html_files(
+    corpus_warc: Path, from_html: list[Record], ray_address: str, tmp_path: Path
+) -> None:
+    assert len(from_html) >= 20
+    pooled = recoupe("analyze", str(corpus_warc), "--only-lang", "fr", "--workers", "2")
+    assert "181 documents skipped" in pooled.stderr
+    records = records_of(pooled.stdout)
+    assert without_source(records) == without_source(from_html)
+    for warc_record, html_record in zip(records, from_html, strict=True):
+        # The page's own URL wins; the crawl's stands in where the page gives none.
+        assert warc_record["source"]["url"].startswith("http")
+        if html_record["source"]["url"]:
+            assert warc_record["source"]["url"] == html_record["source"]["url"]
+        assert warc_record["source"]["path"] == str(corpus_warc)
+
+    out = tmp_path / "ray"
+    recoupe("analyze", str(corpus_warc), "--only-lang", "fr", "--executor", "ray",
+            "--ray-address", ray_address, "--out", str(out), "--shard-size", "40")  # fmt: skip
+    assert parts(out) == records
+    assert len(list((out / "done").glob("part-*.json"))) == 6  # 206 pages, 40 a shard
+
+
+def kill_when_working(run: subprocess.Popen[str], is_worker: Any, ready: Any) -> int:
+    """SIGKILL one worker process, busy on a task, once `ready()`; its pid."""
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and run.poll() is None:
+        if ready():
+            for process in psutil.process_iter(["cmdline"]):
+                if is_worker(process):
+                    process.send_signal(signal.SIGKILL)
+                    return int(process.pid)
+        time.sleep(0.05)
+    raise AssertionError("the run ended before a worker could be killed")
+
+
+def test_a_ray_worker_killed_mid_run_loses_and_repeats_nothing(
+    french_warc: Path, from_html: list[Record], ray_address: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "recoupe", "analyze", str(french_warc), "--only-lang", "fr",
+            "--executor", "ray", "--ray-address", ray_address, "--out", str(out),
+            "--shard-size", "3", "--format", "jsonl"]  # fmt: skip
+    run = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def is_task(process: psutil.Process) -> bool:
+        return bool((process.info["cmdline"] or [""])[0].startswith("ray::run_step"))
+
+    kill_when_working(run, is_task, lambda: any((out / "done").glob("part-*.json")))
+    _, errors = run.communicate(timeout=900)
+    assert run.returncode == 0, errors
+    records = parts(out)
+    assert len({r["id"] for r in records}) == len(records)
+    assert without_source(records) == without_source(from_html)
+
+    # A rerun finds everything done, even on another executor: the plan is the output's.
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("part-*")}
+    again = recoupe("analyze", str(french_warc), "--only-lang", "fr", "--out", str(out),
+                    "--shard-size", "3", "--workers", "1")  # fmt: skip
+    assert f"{len(from_html) + 2} documents done by an earlier run" in again.stderr
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("part-*")} == stamps
+
+    # A shard whose mark is gone (its run stopped before the end) is done again, alone.
+    (out / "done" / "part-00002.json").unlink()
+    (out / "records" / "part-00002.jsonl").unlink()
+    recoupe("analyze", str(french_warc), "--only-lang", "fr", "--out", str(out),
+            "--shard-size", "3", "--workers", "1")  # fmt: skip
+    assert parts(out) == records
+    changed = {p.name for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp}
+    assert changed == {"part-00002.json", "part-00002.jsonl"}
+
+    other = recoupe("analyze", str(french_warc), "--out", str(out), check=False)
+    assert other.returncode == 2 and "other settings" in other.stderr
+
+
+def test_a_pool_worker_killed_mid_run_loses_and_repeats_nothing(
+    corpus_warc: Path, from_html: list[Record], tmp_path: Path
+) -> None:
+    # Seven batches of 32 documents: one alone would run in the calling process.
+    args = [sys.executable, "-m", "recoupe", "analyze", str(corpus_warc), "--only-lang", "fr",
+            "--workers", "2"]  # fmt: skip
+    output = tmp_path / "records.jsonl"
+    with output.open("w") as stdout:
+        run = subprocess.Popen(args, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        main = psutil.Process(run.pid)
+
+        def is_pool_worker(process: psutil.Process) -> bool:
+            # The pool's workers are forked by its fork server, a child of the run.
+            servers = main.children()
+            return any(process.pid in {c.pid for c in s.children()} for s in servers)
+
+        kill_when_working(run, is_pool_worker, lambda: output.stat().st_size > 0)
+        _, errors = run.communicate(timeout=900)
+    assert run.returncode == 0, errors
+    records = records_of(output.read_text())
+    assert without_source(records) == without_source(from_html)
+
+
+def test_hosts_choose_the_documents_of_a_crawl(from_html: list[Record], tmp_path: Path) -> None:
+    french = [page for page in corpus_pages() if page.language == "fr"][:4]
+    crawled_at = ["https://www.lemonde.fr/a", "https://abonnes.lemonde.fr/b",
+                  "https://www.liberation.fr/c", "https://www.example.com/d"]  # fmt: skip
+    responses = [replace(p.response, url=url) for p, url in zip(french, crawled_at, strict=True)]
+    crawl = write_warc(tmp_path / "crawl.warc.gz", responses)
+    (tmp_path / "keep.txt").write_text("lemonde.fr\nliberation.fr\n")
+    (tmp_path / "exclude.txt").write_text("abonnes.lemonde.fr\n")
+    done = recoupe("analyze", str(crawl), "--hosts", str(tmp_path / "keep.txt"),
+                   "--exclude-hosts", str(tmp_path / "exclude.txt"), "--workers", "1")  # fmt: skip
+    by_file = {Path(r["source"]["path"]).name: r["id"] for r in from_html}
+    expected = [by_file[french[0].path.name], by_file[french[2].path.name]]
+    assert [r["id"] for r in records_of(done.stdout)] == expected
+
+
+@pytest.mark.parametrize("executor", ["local", "ray"])
+def test_ingesting_through_workers_stores_what_one_process_stores(
+    executor: str,
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    batch = write_jsonl(tmp_path / "batch.jsonl", corpus_rows(40, skip=100))
+    recoupe("ingest", "--db", db_url, "--workers", "1", str(batch))
+    alone = dump(open_database(db_url))
+    reset(db_url, tmp_path)
+    run = ["--executor", "ray", "--ray-address", request.getfixturevalue("ray_address")]
+    workers = run if executor == "ray" else ["--workers", "2"]
+    recoupe("ingest", "--db", db_url, *workers, str(batch))
+    assert dump(open_database(db_url)) == alone
+
+    exported = tmp_path / "export"
+    recoupe("export", str(exported), "--db", db_url, "--format", "jsonl")
+    recoupe("export", str(exported), "--db", db_url, "--format", "parquet")
+    stored = [ArticleRecord.model_validate(r) for r in parts(exported)]
+    assert len(stored) == 40
+    for table in TABLES:
+        expected = [row for record in stored for row in table_rows(record)[table]]
+        assert pq.read_table(exported / table).to_pylist() == expected, table
+
+
+def test_a_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
+    done = recoupe("analyze", str(tmp_path), "--executor", "ray", "--ray-address",
+                   "127.0.0.1:9", check=False)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1].startswith("error: executor ray:")
+
+
+def test_parquet_needs_a_folder() -> None:
+    done = recoupe("analyze", "-", "--format", "parquet", check=False)
+    assert done.returncode == 2 and "--out" in done.stderr
