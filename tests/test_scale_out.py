@@ -23,8 +23,9 @@ import psutil
 import pyarrow.parquet as pq
 import pytest
 
+from conftest import SEED
 from db import db_url, dump  # noqa: F401  (db_url is a fixture)
-from recoupe.export import TABLES, table_rows
+from recoupe.export import TABLES
 from recoupe.record import ArticleRecord
 from recoupe.store import open_database
 from test_store import corpus_rows, reset, write_jsonl
@@ -135,9 +136,12 @@ def kill_when_working(run: subprocess.Popen[str], is_worker: Any, ready: Any) ->
     while time.monotonic() < deadline and run.poll() is None:
         if ready():
             for process in psutil.process_iter(["cmdline"]):
-                if is_worker(process):
-                    process.send_signal(signal.SIGKILL)
-                    return int(process.pid)
+                try:
+                    if is_worker(process):
+                        process.send_signal(signal.SIGKILL)
+                        return int(process.pid)
+                except psutil.Error:  # a process that ended while we looked
+                    continue
         time.sleep(0.05)
     raise AssertionError("the run ended before a worker could be killed")
 
@@ -230,19 +234,67 @@ def test_ingesting_through_workers_stores_what_one_process_stores(
     recoupe("ingest", "--db", db_url, "--workers", "1", str(batch))
     alone = dump(open_database(db_url))
     reset(db_url, tmp_path)
-    run = ["--executor", "ray", "--ray-address", request.getfixturevalue("ray_address")]
-    workers = run if executor == "ray" else ["--workers", "2"]
+    if executor == "ray":
+        workers = ["--executor", "ray", "--ray-address", request.getfixturevalue("ray_address")]
+    else:
+        workers = ["--workers", "2"]
     recoupe("ingest", "--db", db_url, *workers, str(batch))
     assert dump(open_database(db_url)) == alone
 
-    exported = tmp_path / "export"
-    recoupe("export", str(exported), "--db", db_url, "--format", "jsonl")
-    recoupe("export", str(exported), "--db", db_url, "--format", "parquet")
-    stored = [ArticleRecord.model_validate(r) for r in parts(exported)]
-    assert len(stored) == 40
-    for table in TABLES:
-        expected = [row for record in stored for row in table_rows(record)[table]]
-        assert pq.read_table(exported / table).to_pylist() == expected, table
+    recoupe("export", str(tmp_path / "jsonl"), "--db", db_url, "--format", "jsonl")
+    recoupe("export", str(tmp_path / "tables"), "--db", db_url, "--format", "parquet")
+    stored = [ArticleRecord.model_validate(r) for r in parts(tmp_path / "jsonl")]
+    assert sorted(r.id for r in stored) == sorted(row["id"] for row in corpus_rows(40, skip=100))
+    holds_the_records(tmp_path / "tables", stored)
+
+
+def holds_the_records(tables: Path, records: list[ArticleRecord]) -> None:
+    """The Parquet tables say what the records say, read back by pyarrow."""
+
+    def read(table: str) -> list[Record]:
+        return list(pq.read_table(tables / table).to_pylist())
+
+    assert [(a["id"], a["title"], a["text"]) for a in read("articles")] == [
+        (r.id, r.title, r.text) for r in records
+    ]
+    mentions = {(m["article_id"], m["entity_name"], m["start"], m["end"]) for m in read("mentions")}
+    assert mentions == {
+        (r.id, e.name, m.start, m.end) for r in records for e in r.entities for m in e.mentions
+    }
+    quotes = {(q["article_id"], q["id"], q["text"], q["speaker_entity"]) for q in read("quotes")}
+    assert quotes == {(r.id, q.id, q.text, q.speaker.entity) for r in records for q in r.quotes}
+    amounts = {(a["article_id"], a["value"], a["currency"]) for a in read("amounts")}
+    assert amounts == {(r.id, a.value, a.currency) for r in records for a in r.amounts}
+    events = {(v["article_id"], v["id"], v["type"], len(v["roles"])) for v in read("events")}
+    assert events == {
+        (r.id, v.id, v.type, sum(len(f) for f in v.roles.values()))
+        for r in records
+        for v in r.events
+    }
+    assert len(read("counts")) == sum(len(r.counts) for r in records)
+    assert len(read("dates")) == sum(len(r.dates) for r in records)
+
+
+def test_an_export_of_nothing_has_every_table_and_never_mixes_runs(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    recoupe("export", str(tmp_path / "tables"), "--db", db)
+    assert {p.name for p in (tmp_path / "tables").iterdir()} == set(TABLES)
+    assert all(pq.read_table(tmp_path / "tables" / t).num_rows == 0 for t in TABLES)
+    again = recoupe("export", str(tmp_path / "tables"), "--db", db, check=False)
+    assert again.returncode == 2 and "not empty" in again.stderr
+
+
+def test_a_planned_run_refuses_inputs_that_changed(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    recoupe("analyze", str(inputs), "--out", str(out), "--workers", "1")
+    assert len(parts(out)) == 1
+    (inputs / "b.txt").write_text("Un autre article, arrivé après le plan.", encoding="utf-8")
+    again = recoupe("analyze", str(inputs), "--out", str(out), "--workers", "1", check=False)
+    assert again.returncode == 2 and "inputs changed" in again.stderr
+    assert len(parts(out)) == 1
 
 
 def test_a_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:

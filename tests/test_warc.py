@@ -49,6 +49,19 @@ def test_html_responses_become_documents_with_the_crawl_url_and_date(
     assert len({doc.name for doc in docs}) == 3
 
 
+def test_partial_pages_are_not_taken_for_whole_ones(tmp_path: Path) -> None:
+    responses = [
+        Response("https://www.lemonde.fr/a.html", PAGE, status="206 Partial Content"),
+        Response("https://www.lemonde.fr/b.html", PAGE, truncated="length"),
+        Response("https://www.lemonde.fr/c.html", PAGE),
+    ]
+    items = list(read_inputs([str(write_warc(tmp_path / "crawl.warc.gz", responses))]))
+    assert len(items) == 2
+    assert isinstance(items[0], ReadError) and "b.html" in items[0].name
+    assert items[0].message == "page cut short by the crawler (WARC-Truncated: length)"
+    assert isinstance(items[1], RawDoc) and items[1].crawl_url == "https://www.lemonde.fr/c.html"
+
+
 def test_a_cut_file_gives_what_came_before_and_one_error(tmp_path: Path) -> None:
     whole = write_warc(tmp_path / "whole.warc.gz", mixed_responses() * 20)
     complete = [item for item in read_inputs([str(whole)]) if isinstance(item, RawDoc)]

@@ -24,6 +24,7 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     status: str = "200 OK"
     date: str = CRAWL_DATE
+    truncated: str | None = None  # why the crawler cut the page short, if it did
 
 
 def write_warc(path: Path, responses: list[Response], requests: bool = False) -> Path:
@@ -47,7 +48,10 @@ def write_warc(path: Path, responses: list[Response], requests: bool = False) ->
                 "response",
                 payload=BytesIO(response.body),
                 http_headers=headers,
-                warc_headers_dict={"WARC-Date": response.date},
+                warc_headers_dict={
+                    "WARC-Date": response.date,
+                    **({"WARC-Truncated": response.truncated} if response.truncated else {}),
+                },
             )
             writer.write_record(record)
     return path

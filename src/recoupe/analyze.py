@@ -8,7 +8,7 @@ included.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -75,9 +75,44 @@ def analyze_stream(
         for batch in batches:
             yield from analyze_batch(batch, options)
         return
-    step = partial(analyze_documents, options=options)
-    for results in executor.map(step, batches, lost=lost_batch):
-        yield from results
+    step: Step = partial(analyze_documents, options=options)
+    for outcome in executor.map(step, batches, lost=lose):
+        if isinstance(outcome, LostBatch):
+            yield from one_by_one(outcome, step, executor)
+        else:
+            yield from outcome
+
+
+@dataclass(frozen=True)
+class LostBatch:
+    """A batch whose step raised or whose worker died, with why."""
+
+    batch: list[RawDoc | ReadError]
+    why: str
+
+
+Step = Callable[[list[RawDoc | ReadError]], list[Result] | LostBatch]
+
+
+def lose(batch: list[RawDoc | ReadError], why: str) -> list[Result] | LostBatch:
+    return LostBatch(batch, why)
+
+
+def one_by_one(
+    lost: LostBatch,
+    step: Step,
+    executor: Executor,
+) -> Iterator[Result]:
+    """The documents of a lost batch, each run again on its own, so that one document that
+    kills its worker, or breaks spaCy, fails alone."""
+    if len(lost.batch) == 1:
+        yield Failure(lost.batch[0].name, f"not analysed: {lost.why}")
+        return
+    for outcome in executor.map(step, ([item] for item in lost.batch), lost=lose):
+        if isinstance(outcome, LostBatch):
+            yield Failure(outcome.batch[0].name, f"not analysed: {outcome.why}")
+        else:
+            yield from outcome
 
 
 def cut(items: Iterable[RawDoc | ReadError], size: int) -> Iterator[list[RawDoc | ReadError]]:
@@ -89,10 +124,6 @@ def cut(items: Iterable[RawDoc | ReadError], size: int) -> Iterator[list[RawDoc 
 def analyze_documents(batch: list[RawDoc | ReadError], options: Options) -> list[Result]:
     """One batch, as a step that an executor can run anywhere."""
     return list(analyze_batch(batch, options))
-
-
-def lost_batch(batch: list[RawDoc | ReadError], why: str) -> list[Result]:
-    return [Failure(item.name, f"not analysed: {why}") for item in batch]
 
 
 def analyze_batch(batch: Iterable[RawDoc | ReadError], options: Options) -> Iterator[Result]:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -187,7 +188,9 @@ def analyze_to_folder(
         raise typer.BadParameter("with --out: jsonl or parquet", param_hint="--format")
     if "-" in inputs:
         raise typer.BadParameter("standard input cannot be cut into shards", param_hint="--out")
-    job = ShardJob(out, PartFormat(output_format.value), options, hosts)
+    # Absolute: workers on other machines, or started elsewhere, find the same files.
+    inputs = [str(Path(spec).resolve()) for spec in inputs]
+    job = ShardJob(out.resolve(), PartFormat(output_format.value), options, hosts)
     started = time.perf_counter()
     totals: Counter[str] = Counter()
     with executor_for(*run) as running:
@@ -377,12 +380,17 @@ def export(
 ) -> None:
     """Write the stored articles as Parquet tables (articles, mentions, quotes, amounts,
     counts, dates, events) or as JSONL records, in parts of a few thousand articles."""
+    if out.exists() and any(out.iterdir()):
+        sys.stderr.write(f"error: {out} is not empty: export into a new folder\n")
+        raise typer.Exit(code=2)
     started = time.perf_counter()
+    total = 0
     with Session(connect(db)) as session:
-        parts = stored_records(session, EXPORT_PART_SIZE)
-        total = 0
+        # An empty database still gives every table, with no rows.
+        parts = chain(stored_records(session, EXPORT_PART_SIZE), [[]])
         for part, records in enumerate(parts):
-            write_part(records, out, part, output_format)
+            if records or part == 0:
+                write_part(records, out, part, output_format)
             total += len(records)
     stderr.print(f"{total} articles exported in {time.perf_counter() - started:.1f} s · {out}")
 

@@ -9,7 +9,9 @@ JSONL parts hold the records whole, one per line, as `recoupe analyze` prints th
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -206,16 +208,27 @@ def write_part(
         for table, found in table_rows(record).items():
             rows[table].extend(found)
     for table, schema in TABLES.items():
-        target = folder / table / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        aside = target.with_name(f".{target.name}.tmp")
-        pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), aside)
-        os.replace(aside, target)
+        with written_aside(folder / table / name) as aside:
+            pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), aside)
 
 
 def write_atomically(target: Path, lines: Iterator[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    aside = target.with_name(f".{target.name}.tmp")
-    with aside.open("w", encoding="utf-8") as stream:
+    with written_aside(target) as aside, aside.open("w", encoding="utf-8") as stream:
         stream.writelines(lines)
-    os.replace(aside, target)
+
+
+@contextmanager
+def written_aside(target: Path) -> Iterator[Path]:
+    """A file of its own to write `target` into, moved into place once written and on disk:
+    readers and a second writer (a task that Ray runs again) never see half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    aside = Path(name)
+    try:
+        yield aside
+        with aside.open("rb") as written:
+            os.fsync(written.fileno())
+        os.replace(aside, target)
+    finally:
+        aside.unlink(missing_ok=True)

@@ -102,8 +102,8 @@ class Ingestion:
             item = queue.popleft()
             if isinstance(result, Failure):
                 yield Ingested(result.name, "failed", message=result.message)
-            elif isinstance(result, Skipped):
-                yield Ingested(result.name, "skipped", message=result.message)
+            elif isinstance(result, Skipped):  # left out by the run's selection: quietly
+                yield Ingested(result.name, "skipped")
             elif isinstance(item, RawDoc):
                 yield self.store_new(item, result)
         while queue:

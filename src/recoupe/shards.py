@@ -20,6 +20,7 @@ from pathlib import Path
 
 from recoupe.analyze import Failure, Options, Skipped, analyze_stream
 from recoupe.execute import Executor
+from recoupe.execute.local import InProcess
 from recoupe.export import PartFormat, write_atomically, write_part
 from recoupe.read import HostSelection, ReadError, ReadItem, input_files, read_inputs
 from recoupe.record import ArticleRecord
@@ -31,7 +32,11 @@ DONE = "done"
 
 
 class PlanMismatch(Exception):
-    """The output folder holds a run made with other settings."""
+    """The output folder holds a run made with other settings, or on other inputs."""
+
+
+class ShardUnreadable(Exception):
+    """A shard's documents cannot all be read where it runs."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +86,32 @@ def plan_shards(inputs: Sequence[str], size: int, hosts: HostSelection) -> list[
     return shards
 
 
+def fingerprints(inputs: Sequence[str]) -> list[list[object]]:
+    """Each input file with its size and modification time: what a rerun must find again."""
+    found = []
+    for spec in inputs:
+        for path in input_files(spec):
+            if isinstance(path, Path):
+                stat = path.stat()
+                found.append([str(path), stat.st_size, stat.st_mtime_ns])
+            else:
+                found.append([path.name, None, None])
+    return found
+
+
 def run_shard(shard: Shard, job: ShardJob) -> ShardDone:
     """Analyse one shard, write its part, then mark it done: a part without its mark is
     written again by the next run."""
-    items = islice(documents(shard.path, job.hosts), shard.start, shard.stop)
+    items = list(islice(documents(shard.path, job.hosts), shard.start, shard.stop))
+    if len(items) < shard.stop - shard.start:
+        # The file is shorter than when the run was planned, or unreachable from this
+        # worker: no part, no mark, so that the shard is reported and run again later.
+        raise ShardUnreadable(f"{len(items)} of {shard.stop - shard.start} documents found")
     records: list[ArticleRecord] = []
     failures: list[Failure] = []
     skipped = 0
-    for result in analyze_stream(items, job.options):
+    # Run batch by batch here too, so that a batch that breaks fails its own documents only.
+    for result in analyze_stream(items, job.options, InProcess()):
         if isinstance(result, ArticleRecord):
             records.append(result)
         elif isinstance(result, Skipped):
@@ -149,6 +172,7 @@ def load_or_plan(inputs: Sequence[str], job: ShardJob, size: int) -> list[Shard]
         "hosts": sorted(job.hosts.keep) if job.hosts.keep is not None else None,
         "exclude_hosts": sorted(job.hosts.exclude),
     }
+    files = fingerprints(inputs)
     path = job.out / PLAN
     if path.exists():
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -157,10 +181,15 @@ def load_or_plan(inputs: Sequence[str], job: ShardJob, size: int) -> list[Shard]
                 f"{job.out} holds a run made with other settings; "
                 "give another --out, or remove that folder"
             )
+        if saved["files"] != files:
+            raise PlanMismatch(
+                f"the inputs changed since {job.out} was planned (files added, removed or "
+                "modified); give another --out for them"
+            )
         return [Shard(**shard) for shard in saved["shards"]]
     if job.out.exists() and any(job.out.iterdir()):
         raise PlanMismatch(f"{job.out} is not empty and holds no recoupe run")
     shards = plan_shards(inputs, size, job.hosts)
-    plan = {"settings": settings, "shards": [asdict(shard) for shard in shards]}
+    plan = {"settings": settings, "files": files, "shards": [asdict(shard) for shard in shards]}
     write_atomically(path, iter([json.dumps(plan, indent=1) + "\n"]))
     return shards

@@ -7,8 +7,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain
+from itertools import chain, islice
 from typing import TypeVar
+
+from recoupe.execute.workers import one_thread_per_worker
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,29 +70,47 @@ class ProcessPool:
     def map_pooled(
         self, step: Callable[[T], R], items: Iterator[T], lost: Callable[[T, str], R]
     ) -> Iterator[R]:
-        pending: deque[tuple[T, Future[R]]] = deque()
+        pending: deque[tuple[T, Future[R] | None]] = deque()
         window = self.workers * IN_FLIGHT_PER_WORKER
         while True:
-            while len(pending) < window and (item := next(items, None)) is not None:
-                pending.append((item, self.started().submit(step, item)))
+            for item in islice(items, window - len(pending)):
+                pending.append((item, self.submit(step, item)))
             if not pending:
                 return
             item, future = pending[0]
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this item was sent")
                 result = future.result()
             except BrokenProcessPool:
-                # A worker died (killed, out of memory, a crash in native code). Which item
-                # killed it is unknown: each one in flight is run again on its own.
-                suspects = [waiting for waiting, _ in pending]
+                yield from self.recover(step, list(pending), lost)
                 pending.clear()
-                self.close()
-                for suspect in suspects:
-                    yield self.run_alone(step, suspect, lost)
                 continue
             except Exception as error:
                 result = lost(item, f"step failed: {error!r}")
             pending.popleft()
             yield result
+
+    def recover(
+        self,
+        step: Callable[[T], R],
+        in_flight: list[tuple[T, Future[R] | None]],
+        lost: Callable[[T, str], R],
+    ) -> Iterator[R]:
+        """A worker died (killed, out of memory, a crash in native code). The results that
+        came back are kept; which other item killed it is unknown, so each is run again on
+        its own."""
+        self.close()
+        for item, future in in_flight:
+            if future is not None and future.done() and not future.cancelled():
+                error = future.exception()
+                if error is None:
+                    yield future.result()
+                    continue
+                if not isinstance(error, BrokenProcessPool):
+                    yield lost(item, f"step failed: {error!r}")
+                    continue
+            yield self.run_alone(step, item, lost)
 
     def run_alone(self, step: Callable[[T], R], item: T, lost: Callable[[T, str], R]) -> R:
         for _attempt in range(SOLO_ATTEMPTS):
@@ -100,13 +120,22 @@ class ProcessPool:
                 self.close()
             except Exception as error:
                 return lost(item, f"step failed: {error!r}")
-        return lost(item, f"its worker process died {SOLO_ATTEMPTS + 1} times")
+        return lost(item, f"its worker process died each of the {SOLO_ATTEMPTS} times it ran alone")
+
+    def submit(self, step: Callable[[T], R], item: T) -> Future[R] | None:
+        """The item sent to a worker, or None when the pool is broken (a worker died)."""
+        try:
+            return self.started().submit(step, item)
+        except BrokenProcessPool:
+            return None
 
     def started(self) -> ProcessPoolExecutor:
         if self.pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(PRELOAD)
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=one_thread_per_worker
+            )
         return self.pool
 
     def close(self) -> None:

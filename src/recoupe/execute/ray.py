@@ -7,13 +7,14 @@ comes back once; the caller sees results in input order, a bounded number in fli
 from __future__ import annotations
 
 import logging
-import os
 import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 
 from recoupe.execute.errors import ExecutorError
+from recoupe.execute.workers import one_thread_per_worker
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +26,7 @@ CONNECT_TIMEOUT_S = 10
 
 
 def run_step(step: Callable[[T], R], item: T) -> R:
+    one_thread_per_worker()
     return step(item)
 
 
@@ -35,13 +37,10 @@ class RayExecutor:
         except ImportError as error:
             raise ExecutorError("the Ray executor needs Ray: pip install 'recoupe[ray]'") from error
         self.ray: Any = ray
-        self.owns_cluster = not ray.is_initialized()
-        if self.owns_cluster:
+        self.owns_connection = not ray.is_initialized()
+        if self.owns_connection:
             if address is not None:
                 check_reachable(address)
-                # `ray start` sets clusters up with token authentication, but a driver sends
-                # its token only when told to: joining, tell it, unless the user chose.
-                os.environ.setdefault("RAY_AUTH_MODE", "token")
             try:
                 ray.init(
                     address=address,
@@ -50,9 +49,16 @@ class RayExecutor:
                     log_to_driver=False,
                     logging_level=logging.WARNING,
                 )
-            except (ConnectionError, RuntimeError, ValueError) as error:
+            except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as error:
                 where = address or "a local instance"
-                raise ExecutorError(f"cannot start Ray on {where}: {one_line(error)}") from error
+                hint = (
+                    " (a cluster with token authentication needs RAY_AUTH_MODE=token here too)"
+                    if "auth" in str(error).lower()
+                    else ""
+                )
+                raise ExecutorError(
+                    f"cannot join Ray at {where}: {one_line(error)}{hint}"
+                ) from error
         self.workers = int(self.ray.cluster_resources().get("CPU", 1))
         self.task: Any = ray.remote(num_cpus=1, max_retries=TASK_RETRIES)(run_step)
 
@@ -64,7 +70,7 @@ class RayExecutor:
         iterator = iter(items)
         window = self.workers * IN_FLIGHT_PER_CPU
         while True:
-            while len(pending) < window and (item := next(iterator, None)) is not None:
+            for item in islice(iterator, window - len(pending)):
                 pending.append((item, self.task.remote(step_ref, item)))
             if not pending:
                 return
@@ -75,7 +81,7 @@ class RayExecutor:
                 yield lost(item, f"Ray task failed: {one_line(error)}")
 
     def close(self) -> None:
-        if self.owns_cluster and self.ray.is_initialized():
+        if self.owns_connection and self.ray.is_initialized():
             self.ray.shutdown()
 
 

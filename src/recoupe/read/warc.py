@@ -25,8 +25,7 @@ def read_warc(path: Path) -> Iterator[ReadItem]:
             records = ArchiveIterator(stream)
             for record in records:
                 content = read_payload(record) if is_html_response(record) else None
-                if content is None:
-                    records.read_to_end(record)
+                records.read_to_end(record)  # what the body reader left, in chunks
                 if record.raw_stream.limit > 0:
                     # warcio ends a cut file quietly, mid-record: say so, keep nothing of it.
                     raise EOFError(f"{record.raw_stream.limit} bytes missing from a record")
@@ -51,21 +50,26 @@ def is_html_response(record: ArcWarcRecord) -> bool:
         return False
     status = record.http_headers.get_statuscode() or ""
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    return status.startswith("2") and ("html" in content_type or not content_type)
+    # 206 is a part of a page; other 2xx answers carry the page whole.
+    return (
+        status.startswith("2") and status != "206" and ("html" in content_type or not content_type)
+    )
 
 
 def read_payload(record: ArcWarcRecord) -> bytes:
-    """The HTTP body, decoded from its transfer and content encodings; a body over the size
-    limit is read one byte past it, so that it can be refused, and the rest is skipped."""
+    """The HTTP body, decoded from its transfer and content encodings, up to one byte past
+    the size limit, so that a larger one can be refused without being held."""
     content: bytes = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-    if len(content) > MAX_DOCUMENT_BYTES:
-        record.raw_stream.read()
     return content
 
 
 def document(record: ArcWarcRecord, content: bytes, where: str, path: str) -> ReadItem:
     url = record.rec_headers.get_header("WARC-Target-URI")
     label = f"{where} ({url})" if url else where
+    truncated = record.rec_headers.get_header("WARC-Truncated")
+    if truncated:
+        # The crawler kept only the start of the page (Common Crawl stops at 1 MiB).
+        return ReadError(label, f"page cut short by the crawler (WARC-Truncated: {truncated})")
     if len(content) > MAX_DOCUMENT_BYTES:
         return ReadError(label, too_large(len(content)))
     return RawDoc(
