@@ -1,5 +1,6 @@
 """Executors: results in input order, a step that raises or a worker that dies costs its
-own item only, and every other item comes back exactly once."""
+own item only, and every other item comes back exactly once; a document that breaks its
+batch in the real pipeline fails alone."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import os
 import signal
 from pathlib import Path
 
+from recoupe.analyze import Failure, Options, analyze_stream
 from recoupe.execute import make_executor
 from recoupe.execute.local import InProcess, ProcessPool
+from recoupe.read import RawDoc
+from recoupe.record import ArticleRecord
 
 
 def square(number: int) -> int:
@@ -84,3 +88,21 @@ def test_a_single_item_does_not_start_workers() -> None:
     pool = ProcessPool(2)
     assert list(pool.map(square, [7], lost)) == [49]
     assert pool.pool is None
+
+
+def test_a_document_that_breaks_its_batch_fails_alone() -> None:
+    # Over a million characters: spaCy refuses the text, and with it the whole batch.
+    huge = RawDoc(name="huge", content="Le maire de Lyon a parlé hier. " * 33_000, is_html=False)
+    texts = [f"Le maire de Lyon, Jean Dupont, a parlé {n} fois." for n in range(3)]
+    documents = [RawDoc(name=f"d{n}", content=text, is_html=False) for n, text in enumerate(texts)]
+    documents.insert(1, huge)
+    for executor in (None, ProcessPool(2)):
+        try:
+            results = list(analyze_stream(documents, Options(batch_size=2), executor))
+        finally:
+            if executor is not None:
+                executor.close()
+        assert [r.id if isinstance(r, ArticleRecord) else r.name for r in results][1] == "huge"
+        failure = results[1]
+        assert isinstance(failure, Failure) and "E088" in failure.message
+        assert all(isinstance(r, ArticleRecord) for i, r in enumerate(results) if i != 1)

@@ -22,6 +22,7 @@ from recoupe import nlp
 from recoupe.clean import Article, clean
 from recoupe.errors import DocumentError, NotSelected
 from recoupe.execute import Executor
+from recoupe.execute.local import InProcess
 from recoupe.extract import Context
 from recoupe.extract.amounts import extract_amounts
 from recoupe.extract.counts import extract_counts
@@ -71,14 +72,13 @@ def analyze_stream(
     """Analyse every document, yielding a result for each, in input order, whatever runs
     the batches: the same batches are cut either way, so the results are the same."""
     batches = cut(items, options.batch_size)
-    if executor is None:
-        for batch in batches:
-            yield from analyze_batch(batch, options)
-        return
+    # Even here, through an executor: a batch that breaks (spaCy refuses a text over its
+    # length limit) is run again document by document, and only the culprit fails.
+    runner = executor or InProcess()
     step: Step = partial(analyze_documents, options=options)
-    for outcome in executor.map(step, batches, lost=lose):
+    for outcome in runner.map(step, batches, lost=lose):
         if isinstance(outcome, LostBatch):
-            yield from one_by_one(outcome, step, executor)
+            yield from one_by_one(outcome, step, runner)
         else:
             yield from outcome
 

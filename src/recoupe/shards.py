@@ -20,7 +20,6 @@ from pathlib import Path
 
 from recoupe.analyze import Failure, Options, Skipped, analyze_stream
 from recoupe.execute import Executor
-from recoupe.execute.local import InProcess
 from recoupe.export import PartFormat, write_atomically, write_part
 from recoupe.read import HostSelection, ReadError, ReadItem, input_files, read_inputs
 from recoupe.record import ArticleRecord
@@ -110,8 +109,7 @@ def run_shard(shard: Shard, job: ShardJob) -> ShardDone:
     records: list[ArticleRecord] = []
     failures: list[Failure] = []
     skipped = 0
-    # Run batch by batch here too, so that a batch that breaks fails its own documents only.
-    for result in analyze_stream(items, job.options, InProcess()):
+    for result in analyze_stream(items, job.options):
         if isinstance(result, ArticleRecord):
             records.append(result)
         elif isinstance(result, Skipped):
