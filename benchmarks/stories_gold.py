@@ -1,6 +1,7 @@
 """Story grouping and conflicts against the story gold, in one run.
 
     python benchmarks/stories_gold.py [--gold PATH] [--corpus PATH]
+    python benchmarks/stories_gold.py --gold benchmarks/data/stories_heldout.json
 
 Ingests exactly the articles the gold lists (its stories and its distractors) into a fresh
 SQLite file, in corpus order, then prints B-cubed precision, recall and F1 of the grouping

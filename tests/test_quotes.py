@@ -68,6 +68,26 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
     assert quote.speaker.text is not None and "maire" in quote.speaker.text
 
 
+def test_a_quote_does_not_take_words_from_the_paragraph_before() -> None:
+    record = analyze_text(
+        "Le fonds, qui avait acquis Valrhône en 2019 pour 1,2 milliard d'euros, n'a pas "
+        "répondu à nos sollicitations.\n\n« Nous ne laisserons pas fermer ce site sans nous "
+        "battre », a déclaré Sophie Marchand, déléguée CGT du site."
+    )
+    assert not [q for q in record.quotes if "sollicitations" in q.text]
+    quote = quote_with(record, "Nous ne laisserons pas")
+    assert speaker_name(record, quote) == "Sophie Marchand"
+
+
+def test_a_colon_at_the_end_of_a_line_announces_the_quote_below() -> None:
+    record = analyze_text(
+        "Le maire de Lyon, Grégory Doucet, a réagi dans la soirée :\n"
+        "« Cette décision est une faute grave pour toute la métropole. »"
+    )
+    quote = quote_with(record, "Cette décision est une faute")
+    assert speaker_name(record, quote) == "Grégory Doucet"
+
+
 def test_scare_quotes_and_names_are_not_quotes() -> None:
     record = analyze_text(
         "Les «gilets jaunes» promettent de «bloquer» la France samedi, selon le journal «The "

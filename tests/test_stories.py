@@ -80,6 +80,13 @@ def test_demo_offer_amount_is_disputed_with_its_sources(demo_story: dict[str, An
     assert "Le Courrier du Rhône" in by_value["450 000 000 EUR"]
 
 
+def test_demo_march_date_is_disputed_with_its_sources(demo_story: dict[str, Any]) -> None:
+    march = claim(demo_story, "disputed", "demonstration")
+    by_value = {v["value"]: outlets_of(v) for v in march["values"]}
+    assert by_value["2026-03-04"] == {"La Gazette de l'industrie"}
+    assert "Agence Presse Hexagone" in by_value["2026-03-03"]
+
+
 def test_demo_turnout_differs_by_source_not_in_dispute(demo_story: dict[str, Any]) -> None:
     turnout = claim(demo_story, "by_source", "participants")
     attributions = {

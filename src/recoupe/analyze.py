@@ -24,6 +24,7 @@ from recoupe.errors import DocumentError, NotSelected
 from recoupe.execute import Executor
 from recoupe.execute.local import InProcess
 from recoupe.extract import Context
+from recoupe.extract.ages import extract_ages
 from recoupe.extract.amounts import extract_amounts
 from recoupe.extract.counts import extract_counts
 from recoupe.extract.dates import extract_dates
@@ -195,6 +196,7 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
         amounts=amounts,
         counts=counts,
         dates=dates,
+        ages=extract_ages(doc, ctx, entities),
         events=extract_events(doc, ctx, entities, amounts, counts, dates, quotes),
     )
     return relocate(record, body_start)

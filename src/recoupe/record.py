@@ -78,6 +78,16 @@ class DateMention(Span):
     granularity: Granularity
 
 
+class Age(Span):
+    """A person's age as the range of years the article allows: '45 ans' is 45-45, 'une
+    cinquantaine d'années' 47-53, 'quadragénaire' 40-49."""
+
+    id: str
+    low: int
+    high: int
+    person: Speaker
+
+
 # The source an event is attributed to ("selon le ministère") is named like a speaker.
 EventSource = Speaker
 
@@ -119,6 +129,7 @@ class ArticleRecord(Model):
     amounts: list[Amount] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    ages: list[Age] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
 

@@ -4,6 +4,7 @@ every name, with each value stated and who states it, agreed or disputed."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recoupe.folding import fold
-from recoupe.record import ArticleRecord, Event, Quote
+from recoupe.record import Age, ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import NATIONAL, UNPLACED, article_figures, story_country
 
@@ -45,9 +46,12 @@ class Value:
     approximate: bool = False
     date: str | None = None
     entity: str | None = None
+    years: tuple[int, int] | None = None  # an age, as the range of years it allows
     sources: list[Source] = field(default_factory=list)
 
     def agrees(self, other: Value) -> bool:
+        if self.years is not None and other.years is not None:
+            return self.years[0] <= other.years[1] and other.years[0] <= self.years[1]
         if self.number is not None and other.number is not None:
             return numbers_agree(self.number, self.approximate, other.number, other.approximate)
         if self.date is not None and other.date is not None:
@@ -78,6 +82,8 @@ class Claim:
                         value.number,
                         False,
                     )
+                if known.years and value.years and span(value.years) < span(known.years):
+                    known.shown, known.years = value.shown, value.years
                 return
         self.values.append(value)
 
@@ -124,6 +130,7 @@ def story_claims(articles: list[StoryArticle]) -> list[Claim]:
     placed = add_figure_claims(articles, claims)
     for group in event_groups(articles):
         add_event_claims(group, placed, claims)
+    age_claims(articles, claims)
     quote_claims(articles, claims)
     name_claims(articles, claims)
     return sorted(claims.values(), key=lambda c: c.key)
@@ -279,6 +286,53 @@ def figure(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}".replace(",", " ")
     return f"{value:,.2f}".replace(",", " ").replace(".", ",")
+
+
+def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
+    """Each person's age, keyed by the person named, or by the noun that stands for someone
+    unnamed ('l'homme de 45 ans', 'l'homme, âgé d'une cinquantaine d'années'); a noun that
+    one article gives two ages is no one in particular, and is left out."""
+    read = [
+        (article, age, age_holder(article, age))
+        for article in articles
+        for age in article.record.ages
+    ]
+    ambiguous = {
+        holder
+        for holder, ranges in group_ranges(read).items()
+        if any(len(r) > 1 for r in ranges.values()) and not holder[0]
+    }
+    for article, age, (named, holder) in read:
+        if (named, holder) in ambiguous:
+            continue
+        label = article.names.get(holder, holder) if named else holder
+        key = f"age|{holder}"
+        claim = claims.setdefault(key, Claim(key, "event", f"age of {label}"))
+        record = article.record
+        source = Source(record.id, record.source.outlet, text=age.text)
+        claim.add(Value(age.text, years=(age.low, age.high), sources=[source]))
+
+
+def age_holder(article: StoryArticle, age: Age) -> tuple[bool, str]:
+    """(named, key): the person's entity across articles, else the noun without its
+    determiner."""
+    if age.person.entity is not None:
+        return True, article.linked[age.person.entity]
+    return False, re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
+
+
+def group_ranges(
+    read: list[tuple[StoryArticle, Age, tuple[bool, str]]],
+) -> dict[tuple[bool, str], dict[str, set[tuple[int, int]]]]:
+    """For each holder, the ranges each article gives it."""
+    grouped: dict[tuple[bool, str], dict[str, set[tuple[int, int]]]] = {}
+    for article, age, holder in read:
+        grouped.setdefault(holder, {}).setdefault(article.record.id, set()).add((age.low, age.high))
+    return grouped
+
+
+def span(years: tuple[int, int]) -> int:
+    return years[1] - years[0]
 
 
 def quote_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:

@@ -1,0 +1,183 @@
+"""People's ages, with whom they belong to.
+
+A figure of years is an age only where French news puts ages: in brackets or between
+commas after a name ('Roger (49 ans)', 'Roger, 50 ans,'), after 'âgé de', or after a noun
+for a person and 'de' ('un homme de 45 ans'); 'une cinquantaine d'années' and decade nouns
+('le quadragénaire') are ages given loosely. Everything else ('depuis 20 ans', 'une peine
+de 5 ans') is a duration. Each age is kept as the range of years it allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from recoupe import lang as lang_data
+from recoupe.extract.context import Context
+from recoupe.extract.numbers import SPACE, alternation
+from recoupe.nlp import text_of
+from recoupe.record import Age, Entity, Speaker
+
+# Determiners kept with the noun that holds an age ('l'homme', 'la victime').
+DETERMINER_DEPS = frozenset({"det"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class AgeLexicon:
+    figure: re.Pattern[str]  # '45 ans', 'environ 50 ans', "une cinquantaine d'années"
+    decade: re.Pattern[str]  # 'quadragénaire'
+    aged: frozenset[str]
+    person_nouns: frozenset[str]
+    approximate_spread: int
+    approximate_nouns: dict[str, int]
+    decades: dict[str, tuple[int, int]]
+    oldest: int
+
+
+@cache
+def age_lexicon(lang: str) -> AgeLexicon:
+    data = lang_data.load(lang, "ages")
+    years = alternation(data["year_words"])
+    about = alternation(data["approximate_words"])
+    loose = alternation(list(data["approximate_nouns"]))
+    figure = (
+        rf"(?i:(?P<about>{about}){SPACE}+)?(?P<years>\d{{1,3}}){SPACE}+(?i:{years})\b"
+        rf"|(?i:une?{SPACE}+(?P<loose>{loose}){SPACE}+d['’]années)"
+    )
+    decades = {k: (v[0], v[1]) for k, v in data["decade_nouns"].items()}
+    return AgeLexicon(
+        figure=re.compile(figure),
+        decade=re.compile(rf"(?i:\b(?P<decade>{alternation(list(decades))})s?\b)"),
+        aged=frozenset(data["aged"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        approximate_spread=int(data["approximate_spread"]),
+        approximate_nouns={k: int(v) for k, v in data["approximate_nouns"].items()},
+        decades=decades,
+        oldest=int(data["oldest"]),
+    )
+
+
+def extract_ages(doc: Doc, ctx: Context, entities: list[Entity]) -> list[Age]:
+    lex = age_lexicon(ctx.lang)
+    reader = AgeReader(doc, lex, entities)
+    found = [age for match in lex.figure.finditer(text_of(doc)) if (age := reader.figure(match))]
+    found += [age for match in lex.decade.finditer(text_of(doc)) if (age := reader.decade(match))]
+    found.sort(key=lambda a: a.start)
+    return [a.model_copy(update={"id": f"g{i}"}) for i, a in enumerate(found, 1)]
+
+
+class AgeReader:
+    def __init__(self, doc: Doc, lex: AgeLexicon, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.people = [
+            (m.start, m.end, e.id) for e in entities if e.type == "PER" for m in e.mentions
+        ]
+
+    def figure(self, match: re.Match[str]) -> Age | None:
+        span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            return None
+        holder = self.holder(span[0])
+        if holder is None:
+            return None
+        low, high = self.years(match)
+        return age_at(match, low, high, holder) if high <= self.lex.oldest else None
+
+    def decade(self, match: re.Match[str]) -> Age | None:
+        span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        # 'le quadragénaire' (tagged a noun or an adjective), not 'un homme quadragénaire'
+        if span is None or not any(c.dep_ in DETERMINER_DEPS for c in span.root.children):
+            return None
+        low, high = self.lex.decades[match.group("decade").lower()]
+        return age_at(match, low, high, Speaker(text=with_determiner(span.root)))
+
+    def years(self, match: re.Match[str]) -> tuple[int, int]:
+        spread = self.lex.approximate_spread
+        if match.group("loose"):
+            middle = self.lex.approximate_nouns[match.group("loose").lower()]
+            return middle - spread, middle + spread
+        value = int(match.group("years"))
+        return (value - spread, value + spread) if match.group("about") else (value, value)
+
+    def holder(self, first: Token) -> Speaker | None:
+        """Whose age a figure at this token is, or None where it is no age."""
+        before = first.nbor(-1) if first.i > 0 else None
+        years = self.years_word(first)
+        if before is None or years is None:
+            return None
+        if before.lower_ in ("de", "d'", "d’") and before.i > 0:
+            word = before.nbor(-1)
+            if word.lower_ in self.lex.aged:
+                return self.person(self.aged_one(word, years))
+            # 'un gilet jaune de 50 ans': the noun the years hang on, or the one before 'de'.
+            for noun in (years.head, word, word.head):
+                if noun.pos_ in NOUNS and noun.i < first.i:
+                    return self.person(noun) if self.is_person(noun) else None
+            return None
+        if before.text in ("(", ",") and before.i > 0:
+            after = years.nbor(1) if years.i + 1 < len(years.doc) else None
+            closing = ")" if before.text == "(" else ","
+            if after is None or after.text not in (closing, ".", ";", "et"):
+                return None
+            named = before.nbor(-1)
+            return self.person(named) if self.is_person(named) else None
+        return None
+
+    def years_word(self, first: Token) -> Token | None:
+        """The word for years ('ans', 'années') of a figure that starts at this token."""
+        for token in first.doc[first.i : first.i + 6]:
+            if token.lower_ in ("ans", "an", "années"):
+                return token
+        return None
+
+    def aged_one(self, aged: Token, years: Token) -> Token | None:
+        """'l'homme, âgé de 45 ans': the noun 'âgé' hangs on; 'Âgé de 49 ans, Roger a été
+        tué': the subject of the verb it hangs on, or the name after the comma."""
+        head = aged.head
+        if head.i != aged.i and head.pos_ in NOUNS:
+            return head
+        if head.i != aged.i and head.pos_ in ("VERB", "AUX"):
+            return next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+        after = years.doc[years.i + 1 : years.i + 3]
+        if len(after) == 2 and after[0].text == "," and after[1].pos_ in NOUNS:
+            return after[1]
+        return None
+
+    def is_person(self, token: Token) -> bool:
+        return token.pos_ in NOUNS and (
+            self.entity_at(token.idx) is not None or token.lemma_ in self.lex.person_nouns
+        )
+
+    def person(self, token: Token | None) -> Speaker | None:
+        if token is None or not self.is_person(token):
+            return None
+        mention = self.mention_at(token.idx)
+        if mention is not None:
+            start, end, entity = mention
+            return Speaker(entity=entity, text=text_of(self.doc)[start:end])
+        return Speaker(text=with_determiner(token))
+
+    def entity_at(self, char: int) -> str | None:
+        mention = self.mention_at(char)
+        return mention[2] if mention else None
+
+    def mention_at(self, char: int) -> tuple[int, int, str] | None:
+        return next((m for m in self.people if m[0] <= char < m[1]), None)
+
+
+def age_at(match: re.Match[str], low: int, high: int, person: Speaker) -> Age:
+    text = match.group()
+    return Age(
+        id="", start=match.start(), end=match.end(), text=text, low=low, high=high, person=person
+    )
+
+
+def with_determiner(noun: Token) -> str:
+    determiners = [c for c in noun.lefts if c.dep_ in DETERMINER_DEPS]
+    start = determiners[0].idx if determiners else noun.idx
+    return text_of(noun.doc)[start : noun.idx + len(noun.text)]

@@ -1,0 +1,108 @@
+"""People's ages and whose they are, on real phrasings, with the real model; and ages as
+claims across the articles of a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+from recoupe.record import ArticleRecord
+from recoupe.stories.claims import StoryArticle, Value, story_claims
+
+
+def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
+    names = {e.id: e.name for e in record.entities}
+    return [
+        (a.text, a.low, a.high, names.get(a.person.entity or "") or a.person.text)
+        for a in record.ages
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pour rappel, Roger (49 ans) a été tué vendredi soir lors d'une manifestation à Visé.",
+            [("49 ans", 49, 49, "Roger")],
+        ),
+        (
+            "Jérôme Rodrigues, 39 ans, a été blessé à l'œil place de la Bastille.",
+            [("39 ans", 39, 39, "Jérôme Rodrigues")],
+        ),
+        (
+            "L’homme, âgé d’une cinquantaine d’années et connu des services de police, "
+            "« parle d’explosifs ».",
+            [("une cinquantaine d’années", 47, 53, "L’homme")],
+        ),
+        (
+            "Âgé de 37 ans, Christophe Dettinger a été condamné à un an de prison ferme.",
+            [("37 ans", 37, 37, "Christophe Dettinger")],
+        ),
+        (
+            "La victime, un gilet jaune de 50 ans, participait à une action de blocage.",
+            [("50 ans", 50, 50, "un gilet")],
+        ),
+        (
+            "Une femme d'environ 60 ans a été blessée par une grenade.",
+            [("environ 60 ans", 57, 63, "Une femme")],
+        ),
+        (
+            "Le préfet est venu s'entretenir avec le quadragénaire.",
+            [("quadragénaire", 40, 49, "le quadragénaire")],
+        ),
+    ],
+)
+def test_ages_and_whose_they_are(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert ages_of(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été condamné à 5 ans de prison ferme.",
+        "En 2018, 20 ans après la catastrophe, rien n'a changé.",
+        "Il travaille depuis 20 ans dans la plomberie, un contrat de 5 ans.",
+        "La France célèbre le centenaire de l'armistice, il y a 100 ans.",
+        "Le bail de 99 ans a été signé, pour une durée de 30 ans.",
+    ],
+)
+def test_durations_are_no_ages(text: str) -> None:
+    assert analyze_text(text).ages == []
+
+
+def story_of_texts(*texts: str) -> list[StoryArticle]:
+    articles = []
+    for number, text in enumerate(texts):
+        record = analyze_text(text).model_copy(update={"id": f"a{number}"})
+        linked = {e.id: e.name for e in record.entities}
+        articles.append(StoryArticle(record, linked, {name: name for name in linked.values()}))
+    return articles
+
+
+def test_two_ages_of_one_person_are_disputed_and_a_decade_agrees() -> None:
+    articles = story_of_texts(
+        "Pour rappel, Roger (49 ans) a été tué vendredi soir à Visé.",
+        "Le gilet jaune Roger, 50 ans, a été tué vendredi soir à Visé.",
+        "L'homme de 45 ans s'est rendu. L'homme, âgé d'une cinquantaine d'années, était armé.",
+    )
+    claims = {c.label: c for c in story_claims(articles)}
+    roger = claims["age of Roger"]
+    assert roger.status == "disputed"
+    assert {v.shown: [s.article for s in v.sources] for v in roger.values} == {
+        "49 ans": ["a0"],
+        "50 ans": ["a1"],
+    }
+    # One article gives 'l'homme' two ages: two men, no claim about either.
+    assert not [label for label in claims if "homme" in label]
+
+
+def test_one_age_said_twice_agrees_and_ranges_agree_when_they_meet() -> None:
+    articles = story_of_texts(
+        "Jean Valjean, 45 ans, a été interpellé samedi à Lyon.",
+        "Âgé de 45 ans, Jean Valjean nie les faits.",
+    )
+    (age,) = [c for c in story_claims(articles) if c.label == "age of Jean Valjean"]
+    assert age.status == "agreed" and len(age.values) == 1 and len(age.values[0].sources) == 2
+    forties, about_fifty = Value("quadragénaire", years=(40, 49)), Value("", years=(47, 53))
+    assert forties.agrees(Value("45 ans", years=(45, 45)))
+    assert not about_fifty.agrees(Value("45 ans", years=(45, 45)))
