@@ -30,6 +30,7 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 class AgeLexicon:
     figure: re.Pattern[str]  # '45 ans', 'environ 50 ans', "une cinquantaine d'années"
     decade: re.Pattern[str]  # 'quadragénaire'
+    year_words: frozenset[str]  # 'ans', 'années'
     aged: frozenset[str]
     person_nouns: frozenset[str]
     approximate_spread: int
@@ -46,12 +47,13 @@ def age_lexicon(lang: str) -> AgeLexicon:
     loose = alternation(list(data["approximate_nouns"]))
     figure = (
         rf"(?i:(?P<about>{about}){SPACE}+)?(?P<years>\d{{1,3}}){SPACE}+(?i:{years})\b"
-        rf"|(?i:une?{SPACE}+(?P<loose>{loose}){SPACE}+d['’]années)"
+        rf"|(?i:une?{SPACE}+(?P<loose>{loose}){SPACE}+d['’]{re.escape(data['loose_year_word'])})"
     )
     decades = {k: (v[0], v[1]) for k, v in data["decade_nouns"].items()}
     return AgeLexicon(
         figure=re.compile(figure),
         decade=re.compile(rf"(?i:\b(?P<decade>{alternation(list(decades))})s?\b)"),
+        year_words=frozenset([*data["year_words"], data["loose_year_word"]]),
         aged=frozenset(data["aged"]),
         person_nouns=frozenset(data["person_nouns"]),
         approximate_spread=int(data["approximate_spread"]),
@@ -117,21 +119,20 @@ class AgeReader:
             # 'un gilet jaune de 50 ans': the noun the years hang on, or the one before 'de'.
             for noun in (years.head, word, word.head):
                 if noun.pos_ in NOUNS and noun.i < first.i:
-                    return self.person(noun) if self.is_person(noun) else None
+                    return self.person(noun)
             return None
         if before.text in ("(", ",") and before.i > 0:
             after = years.nbor(1) if years.i + 1 < len(years.doc) else None
             closing = ")" if before.text == "(" else ","
             if after is None or after.text not in (closing, ".", ";", "et"):
                 return None
-            named = before.nbor(-1)
-            return self.person(named) if self.is_person(named) else None
+            return self.person(before.nbor(-1))
         return None
 
     def years_word(self, first: Token) -> Token | None:
         """The word for years ('ans', 'années') of a figure that starts at this token."""
         for token in first.doc[first.i : first.i + 6]:
-            if token.lower_ in ("ans", "an", "années"):
+            if token.lower_ in self.lex.year_words:
                 return token
         return None
 
