@@ -34,9 +34,12 @@ from warcs import HTML_CORPUS, corpus_pages, write_warc
 Record = dict[str, Any]
 
 
-def recoupe(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def recoupe(
+    *args: str, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "recoupe", *args]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    environment = {**os.environ, **(env or {})}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=environment)
     if check:
         assert done.returncode == 0, done.stderr
     return done
@@ -297,11 +300,15 @@ def test_a_planned_run_refuses_inputs_that_changed(tmp_path: Path) -> None:
     assert len(parts(out)) == 1
 
 
-def test_a_cluster_that_cannot_be_reached_is_one_line(tmp_path: Path) -> None:
-    done = recoupe("analyze", str(tmp_path), "--executor", "ray", "--ray-address",
-                   "127.0.0.1:9", check=False)  # fmt: skip
+@pytest.mark.parametrize("named_by", ["option", "environment"])
+def test_a_cluster_that_cannot_be_reached_is_one_line(named_by: str, tmp_path: Path) -> None:
+    address = "127.0.0.1:9"
+    option = ["--ray-address", address] if named_by == "option" else []
+    env = {"RAY_ADDRESS": address} if named_by == "environment" else {}
+    done = recoupe("analyze", str(tmp_path), "--executor", "ray", *option, check=False, env=env)
     assert done.returncode == 2
-    assert done.stderr.strip().splitlines()[-1].startswith("error: executor ray:")
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: executor ray:") and address in last
 
 
 def test_parquet_needs_a_folder() -> None:

@@ -76,7 +76,10 @@ ExecutorOption = Annotated[
 ]
 RayAddressOption = Annotated[
     str | None,
-    typer.Option(help="The Ray cluster to join (default: start a local one of --workers CPUs)."),
+    typer.Option(
+        envvar="RAY_ADDRESS",
+        help="The Ray cluster to join (default: start a local one of --workers CPUs).",
+    ),
 ]
 
 
