@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from recoupe.extract import numbers
 from recoupe.folding import fold
 from recoupe.ingest import Ingestion
 from recoupe.read import read_inputs
@@ -38,9 +39,13 @@ CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
 
 
 def number(text: str) -> float | None:
+    """The figure a gold value states, in digits or as a round noun ("plus d'un millier")."""
     found = NUMBER.search(text)
     digits = re.sub(r"\D", "", found.group()) if found else ""
-    return float(digits) if digits else None
+    if digits:
+        return float(digits)
+    nouns = numbers.lexicon("fr").approximate_nouns
+    return next((value for noun, value in nouns.items() if noun in fold(text)), None)
 
 
 def value_found(conflict: dict[str, Any], wanted: dict[str, Any], value: dict[str, Any]) -> bool:

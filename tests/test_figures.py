@@ -108,6 +108,10 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
             "arrests",
         ),
         ("Dix personnes sont mortes depuis le début du mouvement.", 10, "dead"),
+        ("Onze personnes ont perdu la vie dans la nuit de dimanche à lundi.", 11, "dead"),
+        ("Au moins 40 personnes ont péri dans l'incendie de l'immeuble.", 40, "dead"),
+        ("Trois randonneurs ont trouvé la mort dans l'avalanche.", 3, "dead"),
+        ("Deux personnes sont toujours portées disparues à Trèbes.", 2, "missing"),
         ("Environ 2 000 manifestants ont défilé à Marseille.", 2000, "participants"),
     ],
 )
@@ -199,3 +203,15 @@ def test_figures_at_different_times_of_day_are_not_a_dispute() -> None:
     assert claim.status == "by_time"
     claim.add(stated(70000, "a3", "en fin de journée"))
     assert claim.status == "disputed"
+
+
+def test_a_headline_figure_is_read_as_the_text_is() -> None:
+    record = analyze_text(
+        "Partout en France, des milliers de manifestants ont défilé samedi.",
+        title="Gilets jaunes : 27.000 personnes dans les rues de Paris pour le dixième samedi",
+    )
+    linked = linked_ids(record)
+    names = {linked[e.id]: e.name for e in record.entities}
+    headline = only(list(article_figures(record, linked, names, "France")), 27000)
+    assert (headline.group, headline.place) == ("participants", "Paris")
+    assert headline.count.text == "27.000 personnes"

@@ -224,3 +224,30 @@ def test_one_quote_is_grouped_whoever_each_outlet_says_spoke() -> None:
     assert quote.status == "variants"
     speakers = {s.attributed_to for v in quote.values for s in v.sources}
     assert "Donald Trump" in speakers and len(speakers) == 2
+
+
+ATTACK_REPORTS = [
+    "Un homme armé a tué trois personnes vendredi à Trèbes, dans l'Aude, après avoir "
+    "pris des otages dans un supermarché Super U. Le lieutenant-colonel Arnaud Beltrame "
+    "s'est substitué à une otage. Le procureur François Molins a ouvert une enquête pour "
+    "assassinats en relation avec une entreprise terroriste. Radouane Lakdim a été abattu "
+    "lors de l'assaut du GIGN au Super U de Trèbes.",
+    "La prise d'otages du Super U de Trèbes, dans l'Aude, a fait trois morts. Le "
+    "lieutenant-colonel Arnaud Beltrame s'est substitué à une otage avant l'assaut du GIGN, "
+    "au cours duquel Radouane Lakdim a été abattu. Le procureur François Molins a ouvert "
+    "une enquête pour assassinats en relation avec une entreprise terroriste. Depuis les "
+    "attentats du 13 novembre 2015, la France vit sous la menace ; le 13 novembre 2015, "
+    "130 personnes avaient été tuées à Paris.",
+]
+
+
+def test_an_undated_article_joins_its_story_whatever_past_day_it_recalls(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'trebes.db'}"
+    dated = RawDoc(name="dated", content=ATTACK_REPORTS[0], is_html=False, published="2018-03-23")
+    undated = RawDoc(name="undated", content=ATTACK_REPORTS[1], is_html=False)
+    ingest_docs(url, [dated, undated])
+    with Session(open_database(url)) as session:
+        (story,) = story_list(session)
+    assert story["articles"] == 2

@@ -1,5 +1,6 @@
 """What story grouping compares: an article's distinctive words, the entities it names, the
-days it reports on, and a MinHash of its text for near-identical copies."""
+days and figures it reports, its publication day, and a MinHash of its text for
+near-identical copies."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class ArticleFeatures:
     article_id: str
     terms: Counter[str]
+    # The publication day only: a day the text names may be background (an earlier attack,
+    # an anniversary), so it counts as a term but never keeps an article out of a story.
     day: str | None
     minhash: MinHash
 
@@ -38,13 +41,22 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
     for date in record.dates:
         if DAY.match(date.value):
             terms[f"day:{date.value}"] += 1
-    return ArticleFeatures(record.id, terms, reported_day(record), text_minhash(words))
+    for value in [c.value for c in record.counts] + [a.value for a in record.amounts]:
+        terms[f"figure:{value:g}"] += 1
+    return ArticleFeatures(record.id, terms, published_day(record), text_minhash(words))
+
+
+def published_day(record: ArticleRecord) -> str | None:
+    if record.published and DAY.match(record.published[:10]):
+        return record.published[:10]
+    return None
 
 
 def reported_day(record: ArticleRecord) -> str | None:
-    """The day the article is about: its publication day, else the day it names most."""
-    if record.published and DAY.match(record.published[:10]):
-        return record.published[:10]
+    """The day the article is about, as lists and timelines show it: its publication day,
+    else the day it names most."""
+    if published := published_day(record):
+        return published
     days = Counter(d.value for d in record.dates if DAY.match(d.value))
     return days.most_common(1)[0][0] if days else None
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from babel import Locale
 
 from recoupe import lang
 from recoupe.folding import fold
-from recoupe.record import ArticleRecord, Count, Event
+from recoupe.record import ArticleRecord, Count, Event, Span
+
+S = TypeVar("S", bound=Span)
 
 # How many characters after a count may say what the counted people are ('placées en garde à vue').
 WHAT_FOLLOWS = 40
@@ -148,15 +151,38 @@ def story_country(records: list[ArticleRecord]) -> str | None:
 def article_figures(
     record: ArticleRecord, linked: dict[str, str], names: dict[str, str], country: str | None
 ) -> Iterator[Figure]:
-    """The counts of people of one article, placed, timed and attributed."""
+    """The counts of people of one article, its headline's and its text's, placed, timed and
+    attributed."""
     words = lexicon(record.language)
-    reader = FigureReader(record, linked, names, country, words)
-    for count in record.counts:
-        if count.field != "text":
-            continue
-        group = reader.group(count)
-        if group is not None:
-            yield reader.figure(count, group)
+    for view in [headline(record), record]:
+        reader = FigureReader(view, linked, names, country, words)
+        for count in view.counts:
+            if count.field != "text":
+                continue
+            group = reader.group(count)
+            if group is not None:
+                yield reader.figure(count, group)
+
+
+def headline(record: ArticleRecord) -> ArticleRecord:
+    """The title read as a text of its own, with what was found in it: a headline states
+    figures as the text does ('27.000 personnes dans les rues de Paris'), sometimes only
+    there."""
+
+    def moved(spans: Sequence[S]) -> list[S]:
+        return [s.model_copy(update={"field": "text"}) for s in spans if s.field == "title"]
+
+    return record.model_copy(
+        update={
+            "text": record.title or "",
+            "counts": moved(record.counts),
+            "dates": moved(record.dates),
+            "quotes": moved(record.quotes),
+            "entities": [
+                e.model_copy(update={"mentions": moved(e.mentions)}) for e in record.entities
+            ],
+        }
+    )
 
 
 class FigureReader:

@@ -2,9 +2,9 @@
 
 A near-identical copy (a wire dispatch reprinted, MinHash LSH) joins its original's story.
 Otherwise the article joins the story whose articles it resembles most, by TF-IDF cosine
-over distinctive words, the entities named and the days reported, if the resemblance is
-strong enough and the days are close; two stories it resembles strongly are merged, since
-the new article shows they report the same thing.
+over distinctive words, the entities named and the days and figures reported, if the
+resemblance is strong enough and the publication days (where known) are close; two stories
+it resembles strongly are merged, since the new article shows they report the same thing.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from datasketch import MinHashLSH
 from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures
 
 NEAR_COPY = 0.7
-JOIN = 0.30
+JOIN = 0.25
 MERGE = 0.45
 WINDOW_DAYS = 3
-# Entities and days say more about which event is reported than ordinary words.
-BOOSTS = {"entity": 2.0, "day": 2.0}
+# Entities, days and figures say more about which event is reported than ordinary words.
+BOOSTS = {"entity": 2.0, "day": 2.0, "figure": 2.0}
 # Candidate stories are found through the article's rarest terms.
 PROBE_TERMS = 30
 # Only the stories sharing the most of those terms are compared in full.
