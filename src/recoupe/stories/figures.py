@@ -154,7 +154,8 @@ def article_figures(
     """The counts of people of one article, its headline's and its text's, placed, timed and
     attributed."""
     words = lexicon(record.language)
-    for view in [headline(record), record]:
+    headlines = [headline(record)] if any(c.field == "title" for c in record.counts) else []
+    for view in [*headlines, record]:
         reader = FigureReader(view, linked, names, country, words)
         for count in view.counts:
             if count.field != "text":
