@@ -6,7 +6,8 @@
 Ingests exactly the articles the gold lists (its stories and its distractors) into a fresh
 SQLite file, in corpus order, then prints B-cubed precision, recall and F1 of the grouping
 and, for each conflict of the gold, whether a claim of the story that holds most of its
-articles shows at least two of its values, each stated by one of the gold's sources
+articles shows at least two of its values as a difference (not as agreed or as one
+source's), each stated by one of the gold's sources
 (counts compared as numbers, quotes and names by their claim's kind, other facts by their
 words).
 """
@@ -36,6 +37,8 @@ from recoupe.stories.scoring import b_cubed
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NUMBER = re.compile(r"\d[\d\s.']*")
 CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
+# A claim in these shows its values as one fact, not as a difference between sources.
+AGREED = ("agreed", "single")
 
 
 def number(text: str) -> float | None:
@@ -62,7 +65,7 @@ def value_found(conflict: dict[str, Any], wanted: dict[str, Any], value: dict[st
 def conflict_found(conflict: dict[str, Any], claims: list[ClaimRow]) -> bool:
     kind = CLAIM_KINDS.get(conflict["kind"], "event")
     for claim in claims:
-        if claim.kind != kind or len(claim.values) < 2:
+        if claim.kind != kind or len(claim.values) < 2 or claim.status in AGREED:
             continue
         matched = sum(
             any(value_found(conflict, wanted, v) for v in claim.values)

@@ -215,3 +215,81 @@ def test_a_headline_figure_is_read_as_the_text_is() -> None:
     headline = only(list(article_figures(record, linked, names, "France")), 27000)
     assert (headline.group, headline.place) == ("participants", "Paris")
     assert headline.count.text == "27.000 personnes"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "group", "place"),
+    [
+        (
+            "Quelque 96 tombes ont été découvertes profanées à Quatzenheim.",
+            96,
+            "tombe",
+            "Quatzenheim",
+        ),
+        (
+            "Mardi soir, 5 000 foyers étaient encore privés d'électricité en Charente-Maritime.",
+            5000,
+            "foyer",
+            "Charente-Maritime",
+        ),
+        (
+            "Une vingtaine de voitures ont été incendiées à Strasbourg dans la nuit.",
+            20,
+            "voiture",
+            "Strasbourg",
+        ),
+        ("Trois écoles sont restées fermées à Lille lundi.", 3, "ecole", "Lille"),
+    ],
+)
+def test_things_are_counted_by_their_noun(text: str, value: float, group: str, place: str) -> None:
+    found = only(figures_of(text), value)
+    assert (found.group, found.known_group, found.place) == (group, False, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "place"),
+    [
+        (
+            "Emmanuel Macron a visité le cimetière de Quatzenheim (Bas-Rhin) où 96 tombes ont "
+            "été découvertes profanées.",
+            96,
+            "Quatzenheim",
+        ),
+        ("À Carcassonne (Aude), 400 manifestants ont défilé.", 400, "Carcassonne"),
+    ],
+)
+def test_a_place_in_brackets_only_locates_the_place_before_it(
+    text: str, value: float, place: str
+) -> None:
+    assert only(figures_of(text), value).place == place
+
+
+def test_a_count_with_no_place_is_of_the_one_place_the_story_counts_for() -> None:
+    articles = story_of(
+        [
+            "De même source, peu avant 14h00, dix personnes avaient été interpellées.",
+            "À 20h, 39 personnes avaient été interpellées à Paris, selon la préfecture.",
+        ]
+    )
+    (arrests,) = [c for c in story_claims(articles) if c.key.startswith("figure|arrests|")]
+    assert arrests.label == "arrests — place: Paris"
+    assert {v.shown: {s.article for s in v.sources} for v in arrests.values} == {
+        "10": {"a0"},
+        "39": {"a1"},
+    }
+
+
+def test_things_counted_in_passing_with_no_place_make_no_claim() -> None:
+    articles = story_of(
+        ["Le suspect a reçu cinq coups de couteau.", "La victime a reçu six coups de couteau."]
+    )
+    assert not [c for c in story_claims(articles) if c.key.startswith("figure|")]
+
+
+def test_two_figures_of_one_article_are_no_dispute() -> None:
+    claim = Claim("k", "event", "habitant")
+    claim.add(Value("6 000", number=6000, sources=[Source("a1", None)]))
+    claim.add(Value("350", number=350, sources=[Source("a1", None)]))
+    assert claim.status == "single"
+    claim.add(Value("350", number=350, sources=[Source("a2", None)]))
+    assert claim.status == "disputed"

@@ -18,7 +18,13 @@ from rapidfuzz import fuzz
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.figures import NATIONAL, UNPLACED, article_figures, story_country
+from recoupe.stories.figures import (
+    NATIONAL,
+    UNPLACED,
+    Figure,
+    article_figures,
+    story_country,
+)
 
 # Two wordings of one quote are at least this alike (rapidfuzz, 0-100).
 SAME_QUOTE = 80
@@ -94,6 +100,10 @@ class Claim:
             return "variants" if len(self.values) > 1 else "agreed"
         if len(self.values) == 1:
             return "agreed" if len(articles) > 1 else "single"
+        # One article giving two figures for one slot speaks of two moments or two things:
+        # a dispute is between sources.
+        if len(articles) == 1:
+            return "single"
         # Each figure from its own source (the ministry's count, the organisers') or its own
         # time of day (the count at noon, the evening's): no dispute.
         if self.apart(lambda s: s.attributed_to):
@@ -254,21 +264,23 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value:
 def add_figure_claims(
     articles: list[StoryArticle], claims: dict[str, Claim]
 ) -> set[tuple[str, str]]:
-    """Counts of people, keyed by what they count, where and on what day; return the
-    (article id, count id) pairs that made them, which no event claim repeats. A count with no place
-    said is the whole country's when the story gives such counts of its group, as national
-    coverage does; it stays without a place in a story of one town."""
+    """Counts, keyed by what they count, where and on what day; return the (article id,
+    count id) pairs that made them, which no event claim repeats. A count with no place said
+    is the whole country's when the story gives such counts of its group, as national
+    coverage does; else it is of the one place the story gives such counts for ('dix
+    personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
     read = [
         (article, found)
         for article in articles
         for found in article_figures(article.record, article.linked, article.names, country)
     ]
-    national = {(f.group, f.day) for _, f in read if f.place_key == NATIONAL}
+    used: set[tuple[str, str]] = set()
     for article, found in read:
-        place_key, place = found.place_key, found.place
-        if place_key == UNPLACED and (found.group, found.day) in national:
-            place_key, place = NATIONAL, country
+        place_key, place = place_of(found, [f for _, f in read], country)
+        if place_key == UNPLACED and not found.known_group:
+            continue  # 'cinq coups', 'six expressions': things counted in passing
+        used.add((article.record.id, found.count.id))
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
@@ -278,7 +290,24 @@ def add_figure_claims(
             record.id, record.source.outlet, found.attributed_to, count.text, found.when
         )
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
-    return {(a.record.id, f.count.id) for a, f in read}
+    return used
+
+
+def place_of(found: Figure, story: list[Figure], country: str | None) -> tuple[str, str | None]:
+    """Where a figure is of: where its article says, else the place the story's figures of
+    its group and day are of, when that is the whole country or one place."""
+    if found.place_key != UNPLACED:
+        return found.place_key, found.place
+    places = {
+        f.place_key: f.place
+        for f in story
+        if (f.group, f.day) == (found.group, found.day) and f.place_key != UNPLACED
+    }
+    if NATIONAL in places:
+        return NATIONAL, country
+    if len(places) == 1:
+        return next(iter(places.items()))
+    return UNPLACED, None
 
 
 def figure(value: float) -> str:

@@ -1,7 +1,8 @@
-"""Counts of people across a story ('8 000 manifestants à Paris', 'plus de 80 000 en
-France', '130 gardes à vue'): each count is given what it counts, where, when in the day
-and according to whom, read from its clause, its sentence and its paragraph, so that the
-counts of one crowd at one place make one claim whose values show who counted and when."""
+"""Counts across a story ('8 000 manifestants à Paris', 'plus de 80 000 en France', '130
+gardes à vue', '80 tombes profanées'): each count is given what it counts, where, when in
+the day and according to whom, read from its clause, its sentence and its paragraph, so
+that the counts of one crowd at one place make one claim whose values show who counted and
+when."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TypeVar
 
 from babel import Locale
@@ -30,6 +31,7 @@ REACH = 80
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 PARENTHESIS = re.compile(r"[()]")
+QUALIFIER = re.compile(r"\s*\(\s*")  # between a place and the one that locates it
 # Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
 CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
@@ -57,6 +59,10 @@ class FigureLexicon:
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
 
+    @cached_property
+    def known_groups(self) -> set[str]:
+        return {*self.groups.values(), *self.roles.values(), *self.trigger_groups.values()}
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -67,6 +73,7 @@ class Figure:
     day: str | None  # an earlier day than the story's it is given for, or EARLIER
     when: str | None
     attributed_to: str | None
+    known_group: bool  # a group of the lexicon, not one named after the count's noun
 
 
 @dataclass(frozen=True)
@@ -231,7 +238,16 @@ class FigureReader:
         capital = self.capital_city(places)
         if capital is not None:
             places += self.phrase_places(self.words.capital, capital.key, capital.name)
-        return sorted(places, key=lambda p: p.start)
+        return self.without_qualifiers(sorted(places, key=lambda p: p.start))
+
+    def without_qualifiers(self, places: list[Place]) -> list[Place]:
+        """'Quatzenheim (Bas-Rhin) où 96 tombes': the place in brackets after another only
+        says where that one is; the count is the first one's."""
+        return [
+            place
+            for before, place in zip([None, *places], places, strict=False)
+            if before is None or not QUALIFIER.fullmatch(self.record.text, before.end, place.start)
+        ]
 
     def seat_of_source(self, start: int) -> bool:
         """'la préfecture du Rhône', 'la police de Paris': a place that names who counted,
@@ -252,7 +268,9 @@ class FigureReader:
 
     def group(self, count: Count) -> str | None:
         """What a count counts; people are put in the group the words right after them name
-        ('130 personnes placées en garde à vue' are in custody, not marching)."""
+        ('130 personnes placées en garde à vue' are in custody, not marching). Things the
+        lexicon does not know are a group of their own, by their noun ('80 tombes
+        profanées', '5 000 foyers privés d'électricité')."""
         groups = self.words.groups
         if count.object is None:
             held = self.holders.get(count.id)
@@ -262,7 +280,7 @@ class FigureReader:
             return group
         following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
         named = [g for word, g in groups.items() if g != PEOPLE and f" {word} " in f" {following} "]
-        return named[0] if named else group
+        return named[0] if named else group or noun_group(count.object)
 
     def held_group(self, event: Event, role: str) -> str | None:
         trigger = fold(event.trigger.text).split()
@@ -284,6 +302,7 @@ class FigureReader:
             day=self.earlier_day(begin, stop),
             when=when.group().strip() if when else None,
             attributed_to=self.attribution(count, start, end),
+            known_group=group in self.words.known_groups,
         )
         self.last_attribution = found.attributed_to
         return found
@@ -384,6 +403,13 @@ class FigureReader:
     def known_source(self, text: str) -> str | None:
         folded = flat(text)
         return next((shown for shown, forms in self.words.sources if forms.search(folded)), None)
+
+
+def noun_group(counted: str) -> str:
+    """The group of things a count's noun names, by the noun without its plural mark:
+    'tombes juives' -> 'tombe'."""
+    noun = fold(counted).split()[0]
+    return noun[:-1] if len(noun) > 3 and noun[-1] in "sx" else noun
 
 
 def stem(words: str) -> str:
