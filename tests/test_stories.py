@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -251,3 +252,45 @@ def test_an_undated_article_joins_its_story_whatever_past_day_it_recalls(
     with Session(open_database(url)) as session:
         (story,) = story_list(session)
     assert story["articles"] == 2
+
+
+DISPATCH_TITLE = "Agriculteurs en colère : 12.000 tracteurs sur les routes samedi, dont 900 à Lyon"
+DISPATCH_VERSIONS = [
+    # The morning version: one city's blockade.
+    "Des files de tracteurs bloquaient samedi matin les accès au centre de Lyon, où les "
+    "exploitants ont déversé du fumier et des pneus devant la préfecture du Rhône. « On ne "
+    "lâchera rien tant que les normes ne seront pas simplifiées », a lancé Paul Ferrand, "
+    "éleveur de 41 ans venu de la Dombes avec son voisin. Les bouchons atteignaient douze "
+    "kilomètres sur l'autoroute A7 vers midi, et la circulation des trams restait coupée "
+    "place Bellecour. Les commerçants de la Presqu'île ont baissé leurs rideaux plus tôt.",
+    # The evening version: the national toll, rewritten from top to bottom.
+    "La mobilisation paysanne s'est étendue à tout le pays : 12.000 engins agricoles ont été "
+    "recensés par le ministère de l'Agriculture, contre 7.500 la semaine précédente. Le "
+    "syndicat majoritaire promet de nouvelles actions si le gouvernement ne recule pas sur la "
+    "jachère et le prix du gazole non routier. En Bretagne, des silos ont été bâchés ; en "
+    "Occitanie, des panneaux d'entrée de village retournés. Le Premier ministre recevra les "
+    "représentants des filières mardi à Matignon.",
+]
+
+
+def test_versions_of_one_dispatch_under_its_title_are_one_story(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'dispatch.db'}"
+    versions = [
+        RawDoc(name=f"v{n}", content=text, is_html=False, title=DISPATCH_TITLE)
+        for n, text in enumerate(DISPATCH_VERSIONS)
+    ]
+    # One version says when it was published, the other does not.
+    versions[0] = replace(versions[0], published="2024-02-03")
+    # The same title a month later heads another Saturday's news; it is known to be later
+    # than the dated version only, so it must not join through the undated one either.
+    later = RawDoc(
+        name="later",
+        content="Les éleveurs ont à nouveau bloqué la rocade de Toulouse samedi.",
+        is_html=False,
+        title=DISPATCH_TITLE,
+        published="2024-03-02",
+    )
+    ingest_docs(url, [*versions, later])
+    with Session(open_database(url)) as session:
+        stories = sorted(story["articles"] for story in story_list(session))
+    assert stories == [1, 2]

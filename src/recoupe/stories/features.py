@@ -15,6 +15,7 @@ from recoupe.folding import fold
 from recoupe.record import ArticleRecord
 
 WORD = re.compile(r"[a-z]{4,}")
+TITLE_WORD = re.compile(r"\w+")
 STOP = frozenset(fold(w) for w in STOP_WORDS)
 MINHASH_PERMUTATIONS = 64
 # Named, so that signatures stored by one version of datasketch read back in another.
@@ -31,6 +32,8 @@ class ArticleFeatures:
     # an anniversary), so it counts as a term but never keeps an article out of a story.
     day: str | None
     minhash: MinHash
+    # The folded words of its title: a dispatch updated through the day keeps its title.
+    title: frozenset[str] = frozenset()
 
 
 def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeatures:
@@ -43,7 +46,8 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
             terms[f"day:{date.value}"] += 1
     for value in [c.value for c in record.counts] + [a.value for a in record.amounts]:
         terms[f"figure:{value:g}"] += 1
-    return ArticleFeatures(record.id, terms, published_day(record), text_minhash(words))
+    title = frozenset(TITLE_WORD.findall(fold(record.title or "")))
+    return ArticleFeatures(record.id, terms, published_day(record), text_minhash(words), title)
 
 
 def published_day(record: ArticleRecord) -> str | None:
@@ -68,6 +72,12 @@ def text_minhash(words: list[str]) -> MinHash:
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
     minhash.update_batch([shingle.encode() for shingle in sorted(shingles)])
+    return minhash
+
+
+def word_minhash(words: frozenset[str]) -> MinHash:
+    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
+    minhash.update_batch([word.encode() for word in sorted(words)])
     return minhash
 
 

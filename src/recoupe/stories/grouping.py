@@ -1,6 +1,7 @@
 """Grouping articles into stories as they arrive.
 
-A near-identical copy (a wire dispatch reprinted, MinHash LSH) joins its original's story.
+A near-identical copy (a wire dispatch reprinted, MinHash LSH) or a version of a dispatch
+under the same title (updated through the day, cut differently) joins its original's story.
 Otherwise the article joins the story whose articles it resembles most, by TF-IDF cosine
 over distinctive words, the entities named and the days and figures reported, if the
 resemblance is strong enough and the publication days (where known) are close; two stories
@@ -16,9 +17,13 @@ from datetime import date
 
 from datasketch import MinHashLSH
 
-from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures
+from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures, word_minhash
 
 NEAR_COPY = 0.7
+# Titles sharing this much of their words (Jaccard) head one dispatch; a title of fewer words
+# ('Gilets jaunes', 'Revue de presse') heads many.
+SAME_TITLE = 0.75
+TITLE_WORDS = 4
 JOIN = 0.25
 MERGE = 0.45
 WINDOW_DAYS = 3
@@ -41,6 +46,10 @@ class StoryIndex:
     lsh: MinHashLSH = field(
         default_factory=lambda: MinHashLSH(threshold=NEAR_COPY, num_perm=MINHASH_PERMUTATIONS)
     )
+    # Candidates for the same title, checked on their words.
+    title_lsh: MinHashLSH = field(
+        default_factory=lambda: MinHashLSH(threshold=SAME_TITLE / 2, num_perm=MINHASH_PERMUTATIONS)
+    )
     articles: dict[str, ArticleFeatures] = field(default_factory=dict)
     story_of: dict[str, str] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
@@ -53,6 +62,7 @@ class StoryIndex:
     def decide(self, article: ArticleFeatures) -> Decision:
         copies = [a for a in self.lsh.query(article.minhash) if a in self.story_of]
         copies = copies if article.terms else []  # an empty text is no copy of another
+        copies += self.same_title(article)
         if copies:
             return Decision(self.story_of[min(copies, key=self.seq)])
         vector = self.vector(article)
@@ -82,6 +92,8 @@ class StoryIndex:
         self.story_of[article.article_id] = decision.story_id
         self.members.setdefault(decision.story_id, []).append(article.article_id)
         self.lsh.insert(article.article_id, article.minhash)
+        if len(article.title) >= TITLE_WORDS:
+            self.title_lsh.insert(article.article_id, word_minhash(article.title))
         self.df.update(article.terms.keys())
         for term in article.terms:
             self.posting.setdefault(term, set()).add(decision.story_id)
@@ -103,8 +115,29 @@ class StoryIndex:
             if not any(term in self.articles[m].terms for m in remaining):
                 self.posting[term].discard(story)
         self.lsh.remove(article_id)
+        if article_id in self.title_lsh:
+            self.title_lsh.remove(article_id)
         self.df.subtract(article.terms.keys())
         return story
+
+    def same_title(self, article: ArticleFeatures) -> list[str]:
+        if len(article.title) < TITLE_WORDS:
+            return []
+        found = [self.articles[a] for a in self.title_lsh.query(word_minhash(article.title))]
+        return [
+            other.article_id
+            for other in found
+            if jaccard(article.title, other.title) >= SAME_TITLE
+            # A recurring title ('La revue de presse du samedi') heads another day's news.
+            and self.in_window(article.day, self.story_of[other.article_id])
+        ]
+
+    def in_window(self, day: str | None, story: str) -> bool:
+        """Whether an article of this publication day may be of this story: the story's
+        publication days, where known, are close to it."""
+        days = [self.articles[m].day for m in self.members[story]]
+        known = [d for d in days if d]
+        return day is None or not known or any(near(day, d) for d in known)
 
     def new_story_id(self, article_id: str) -> str:
         """'s-<article id>', unless a story of that name lives on without its founder."""
@@ -137,15 +170,18 @@ class StoryIndex:
         return {term: w / norm for term, w in weights.items()}
 
     def similarity(self, vector: dict[str, float], day: str | None, story: str) -> float:
-        members = [self.articles[a] for a in self.members[story]]
-        days = [m.day for m in members if m.day]
-        if day is not None and days and not any(near(day, d) for d in days):
+        if not self.in_window(day, story):
             return 0.0
+        members = [self.articles[a] for a in self.members[story]]
         centroid: Counter[str] = Counter()
         for member in members:
             centroid.update(self.vector(member))
         norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
         return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / norm
+
+
+def jaccard(words: frozenset[str], others: frozenset[str]) -> float:
+    return len(words & others) / len(words | others)
 
 
 def near(day: str, other: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy
 from datasketch import MinHash
@@ -40,8 +41,7 @@ def load_index(session: Session) -> StoryIndex:
 
 def stored_features(record_json: dict[str, object], minhash: bytes) -> ArticleFeatures:
     record = ArticleRecord.model_validate(record_json)
-    found = features_of(record, linked_ids(record))
-    return ArticleFeatures(found.article_id, found.terms, found.day, stored_minhash(minhash))
+    return replace(features_of(record, linked_ids(record)), minhash=stored_minhash(minhash))
 
 
 def stored_minhash(data: bytes) -> MinHash:
