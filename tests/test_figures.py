@@ -113,6 +113,16 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
         ("Trois randonneurs ont trouvé la mort dans l'avalanche.", 3, "dead"),
         ("Deux personnes sont toujours portées disparues à Trèbes.", 2, "missing"),
         ("Environ 2 000 manifestants ont défilé à Marseille.", 2000, "participants"),
+        (
+            "Le bilan s'établissait à 12 morts, 8 blessés graves et deux personnes disparues.",
+            8,
+            "injured",
+        ),
+        (
+            "Le bilan s'établissait à 12 morts, 8 blessés graves et deux personnes disparues.",
+            2,
+            "missing",
+        ),
     ],
 )
 def test_what_people_are_counted_for(text: str, value: float, group: str) -> None:

@@ -275,7 +275,8 @@ class FigureReader:
         if count.object is None:
             held = self.holders.get(count.id)
             return self.held_group(*held) if held else None
-        group = groups.get(stem(count.object))
+        # The whole noun phrase ('gilets jaunes'), else its head noun ('blessés graves').
+        group = groups.get(stem(count.object)) or groups.get(stem(count.object.split()[0]))
         if group not in (PEOPLE, None):
             return group
         following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
