@@ -303,3 +303,17 @@ def test_two_figures_of_one_article_are_no_dispute() -> None:
     assert claim.status == "single"
     claim.add(Value("350", number=350, sources=[Source("a2", None)]))
     assert claim.status == "disputed"
+
+
+def test_figures_orders_of_magnitude_apart_count_different_things() -> None:
+    articles = story_of(
+        [
+            "Quelque 136 000 personnes ont défilé en France samedi.",
+            "En France, huit personnes ont entamé une grève de la faim samedi.",
+            "Samedi, 30 000 personnes ont défilé en France selon les syndicats.",
+        ]
+    )
+    national = [c for c in story_claims(articles) if c.key.startswith("figure|participants|")]
+    assert sorted([v.shown for v in c.values] for c in national) == [["30 000", "136 000"], ["8"]]
+    crowd = next(c for c in national if len(c.values) == 2)
+    assert crowd.status == "disputed"

@@ -31,6 +31,8 @@ SAME_QUOTE = 80
 # Two spellings of one name are at least this alike, and differ.
 SAME_NAME = 88
 FACTUAL = ("asserted", "reported")
+# Figures of one slot further apart than this count different things.
+OTHER_THINGS = 10
 
 
 @dataclass
@@ -276,6 +278,7 @@ def add_figure_claims(
         for found in article_figures(article.record, article.linked, article.names, country)
     ]
     used: set[tuple[str, str]] = set()
+    figures: dict[str, Claim] = {}
     for article, found in read:
         place_key, place = place_of(found, [f for _, f in read], country)
         if place_key == UNPLACED and not found.known_group:
@@ -284,13 +287,31 @@ def add_figure_claims(
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
-        claim = claims.setdefault(key, Claim(key, "event", label))
+        claim = figures.setdefault(key, Claim(key, "event", label))
         record, count = article.record, found.count
         source = Source(
             record.id, record.source.outlet, found.attributed_to, count.text, found.when
         )
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
+    for claim in figures.values():
+        claims.update((c.key, c) for c in by_magnitude(claim))
     return used
+
+
+def by_magnitude(claim: Claim) -> list[Claim]:
+    """The claim, or one claim for each run of its figures within OTHER_THINGS of each
+    other: 'huit personnes' and '136 000 personnes' in one country are not two counts of one
+    crowd, while a count at noon and the evening's, or the police's and the organisers',
+    differ by less."""
+    values = sorted(claim.values, key=lambda v: v.number or 0.0)
+    runs = [[values[0]]]
+    for value in values[1:]:
+        if (value.number or 0.0) > OTHER_THINGS * max(runs[-1][-1].number or 0.0, 1.0):
+            runs.append([])
+        runs[-1].append(value)
+    if len(runs) == 1:
+        return [claim]
+    return [Claim(f"{claim.key}|{run[0].shown}", claim.kind, claim.label, run) for run in runs]
 
 
 def place_of(found: Figure, story: list[Figure], country: str | None) -> tuple[str, str | None]:
