@@ -277,13 +277,9 @@ def add_figure_claims(
         for article in articles
         for found in article_figures(article.record, article.linked, article.names, country)
     ]
-    used: set[tuple[str, str]] = set()
     figures: dict[str, Claim] = {}
     for article, found in read:
         place_key, place = place_of(found, [f for _, f in read], country)
-        if place_key == UNPLACED and not found.known_group:
-            continue  # 'cinq coups', 'six expressions': things counted in passing
-        used.add((article.record.id, found.count.id))
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
@@ -295,7 +291,7 @@ def add_figure_claims(
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
     for claim in figures.values():
         claims.update((c.key, c) for c in by_magnitude(claim))
-    return used
+    return {(a.record.id, f.count.id) for a, f in read}
 
 
 def by_magnitude(claim: Claim) -> list[Claim]:

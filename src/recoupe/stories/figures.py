@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import TypeVar
 
 from babel import Locale
@@ -38,13 +38,12 @@ SEAT_REACH = 40  # characters before a place where the name of a source may end
 NATIONAL = "national"
 UNPLACED = "unplaced"
 EARLIER = "earlier"
-# The group of people counted without saying what they did: the words after may say it.
-PEOPLE = "participants"
 
 
 @dataclass(frozen=True)
 class FigureLexicon:
     groups: dict[str, str]  # folded singular counted noun -> group
+    people: frozenset[str]  # groups of who people are, not of what befell them
     roles: dict[str, str]  # event role -> group of its counts
     trigger_groups: dict[str, str]  # folded trigger word -> group
     national: re.Pattern[str]
@@ -59,10 +58,6 @@ class FigureLexicon:
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
 
-    @cached_property
-    def known_groups(self) -> set[str]:
-        return {*self.groups.values(), *self.roles.values(), *self.trigger_groups.values()}
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -73,7 +68,6 @@ class Figure:
     day: str | None  # an earlier day than the story's it is given for, or EARLIER
     when: str | None
     attributed_to: str | None
-    known_group: bool  # a group of the lexicon, not one named after the count's noun
 
 
 @dataclass(frozen=True)
@@ -109,6 +103,7 @@ def lexicon(language: str) -> FigureLexicon:
     citing = "|".join(re.escape(w).replace("'", "['’]") for w in data["citing"])
     return FigureLexicon(
         groups={stem(word): group for group, words in data["groups"].items() for word in words},
+        people=frozenset(data["people"]),
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         national=phrases(data["national"]),
@@ -268,20 +263,21 @@ class FigureReader:
 
     def group(self, count: Count) -> str | None:
         """What a count counts; people are put in the group the words right after them name
-        ('130 personnes placées en garde à vue' are in custody, not marching). Things the
-        lexicon does not know are a group of their own, by their noun ('80 tombes
-        profanées', '5 000 foyers privés d'électricité')."""
-        groups = self.words.groups
+        ('130 personnes placées en garde à vue' are in custody, not marching; '17 policiers
+        blessés' are injured)."""
+        groups, people = self.words.groups, self.words.people
         if count.object is None:
             held = self.holders.get(count.id)
             return self.held_group(*held) if held else None
         # The whole noun phrase ('gilets jaunes'), else its head noun ('blessés graves').
         group = groups.get(stem(count.object)) or groups.get(stem(count.object.split()[0]))
-        if group not in (PEOPLE, None):
+        if group is not None and group not in people:
             return group
         following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
-        named = [g for word, g in groups.items() if g != PEOPLE and f" {word} " in f" {following} "]
-        return named[0] if named else group or noun_group(count.object)
+        named = [
+            g for word, g in groups.items() if g not in people and f" {word} " in f" {following} "
+        ]
+        return named[0] if named else group
 
     def held_group(self, event: Event, role: str) -> str | None:
         trigger = fold(event.trigger.text).split()
@@ -303,7 +299,6 @@ class FigureReader:
             day=self.earlier_day(begin, stop),
             when=when.group().strip() if when else None,
             attributed_to=self.attribution(count, start, end),
-            known_group=group in self.words.known_groups,
         )
         self.last_attribution = found.attributed_to
         return found
@@ -404,13 +399,6 @@ class FigureReader:
     def known_source(self, text: str) -> str | None:
         folded = flat(text)
         return next((shown for shown, forms in self.words.sources if forms.search(folded)), None)
-
-
-def noun_group(counted: str) -> str:
-    """The group of things a count's noun names, by the noun without its plural mark:
-    'tombes juives' -> 'tombe'."""
-    noun = fold(counted).split()[0]
-    return noun[:-1] if len(noun) > 3 and noun[-1] in "sx" else noun
 
 
 def stem(words: str) -> str:
