@@ -106,3 +106,21 @@ def test_one_age_said_twice_agrees_and_ranges_agree_when_they_meet() -> None:
     forties, about_fifty = Value("quadragénaire", years=(40, 49)), Value("", years=(47, 53))
     assert forties.agrees(Value("45 ans", years=(45, 45)))
     assert not about_fifty.agrees(Value("45 ans", years=(45, 45)))
+
+
+def test_an_unnamed_person_described_as_a_named_one_is_that_person() -> None:
+    articles = story_of_texts(
+        "Marcel Dufour, le militant de Dinant, est mort mardi soir. Marcel Dufour (61 ans) "
+        "avait été renversé par un camion.",
+        "La victime, un militant de 62 ans, bloquait la route nationale.",
+        # 'un homme' could be anyone: the driver below is no one named.
+        "Marcel Dufour, un homme de 61 ans, est mort. L'homme âgé de 45 ans qui conduisait le "
+        "camion s'est rendu.",
+    )
+    claims = {c.label: c for c in story_claims(articles)}
+    marcel = claims["age of Marcel Dufour"]
+    assert marcel.status == "disputed"
+    assert {v.shown: sorted(s.article for s in v.sources) for v in marcel.values} == {
+        "61 ans": ["a0", "a2"],
+        "62 ans": ["a1"],
+    }

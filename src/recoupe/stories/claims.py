@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from recoupe import lang
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
@@ -31,6 +32,9 @@ SAME_QUOTE = 80
 # Two spellings of one name are at least this alike, and differ.
 SAME_NAME = 88
 FACTUAL = ("asserted", "reported")
+# A noun set beside a name describes that person: 'Roger, le gilet jaune', 'le gendarme X'.
+NOUN_AFTER_NAME = re.compile(r"\s*,\s*(?:le|la|l['’]|un|une)\s*(\w+)")
+NOUN_BEFORE_NAME = re.compile(r"\b(?:le|la|l['’])\s*(\w+)\s+$", re.IGNORECASE)
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
 
@@ -338,8 +342,9 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
     """Each person's age, keyed by the person named, or by the noun that stands for someone
     unnamed ('l'homme de 45 ans', 'l'homme, âgé d'une cinquantaine d'années'); a noun that
     one article gives two ages is no one in particular, and is left out."""
+    nouns = described_persons(articles)
     read = [
-        (article, age, age_holder(article, age))
+        (article, age, age_holder(article, age, nouns))
         for article in articles
         for age in article.record.ages
     ]
@@ -359,12 +364,40 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
         claim.add(Value(age.text, years=(age.low, age.high), sources=[source]))
 
 
-def age_holder(article: StoryArticle, age: Age) -> tuple[bool, str]:
-    """(named, key): the person's entity across articles, else the noun without its
-    determiner."""
+def age_holder(article: StoryArticle, age: Age, nouns: dict[str, str]) -> tuple[bool, str]:
+    """(named, key): the person's entity across articles, else the one person the story
+    describes by the noun ('la victime, un gilet jaune de 50 ans' beside 'Roger, le gilet
+    jaune de Visé'), else the noun without its determiner."""
     if age.person.entity is not None:
         return True, article.linked[age.person.entity]
-    return False, re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
+    noun = re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
+    return (True, nouns[noun]) if noun in nouns else (False, noun)
+
+
+def described_persons(articles: list[StoryArticle]) -> dict[str, str]:
+    """The nouns the story's articles put beside one person's name and no other's ('Roger,
+    le gilet jaune', 'le gendarme Arnaud Beltrame'): noun -> the person across articles."""
+    persons: dict[str, set[str]] = {}
+    for article in articles:
+        text = article.record.text
+        for entity in article.record.entities:
+            if entity.type != "PER":
+                continue
+            for mention in entity.mentions:
+                if mention.field != "text":
+                    continue
+                after = NOUN_AFTER_NAME.match(text, mention.end)
+                before = NOUN_BEFORE_NAME.search(text[max(0, mention.start - 40) : mention.start])
+                for found in (after, before):
+                    noun = fold(found.group(1)) if found else ""
+                    if noun and noun not in anyone_nouns(article.record.language):
+                        persons.setdefault(noun, set()).add(article.linked[entity.id])
+    return {noun: next(iter(ids)) for noun, ids in persons.items() if len(ids) == 1}
+
+
+@cache
+def anyone_nouns(language: str) -> frozenset[str]:
+    return frozenset(fold(noun) for noun in lang.load(language, "ages")["anyone_nouns"])
 
 
 def group_ranges(
