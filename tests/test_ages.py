@@ -124,3 +124,15 @@ def test_an_unnamed_person_described_as_a_named_one_is_that_person() -> None:
         "61 ans": ["a0", "a2"],
         "62 ans": ["a1"],
     }
+
+
+def test_someone_new_or_two_people_of_one_noun_are_not_the_named_person() -> None:
+    articles = story_of_texts(
+        "Le gendarme Pierre Martin, 44 ans, a été décoré à Carcassonne.",
+        # 'un gendarme' brings someone new into the text.
+        "Un gendarme de 29 ans a été légèrement blessé.",
+        # One article gives 'le gendarme' two ages: two gendarmes, neither of them named.
+        "Le gendarme de 31 ans est sorti de l'hôpital. Le gendarme de 52 ans a repris son service.",
+    )
+    claims = {c.label: c for c in story_claims(articles)}
+    assert [v.shown for v in claims["age of Pierre Martin"].values] == ["44 ans"]

@@ -33,8 +33,11 @@ SAME_QUOTE = 80
 SAME_NAME = 88
 FACTUAL = ("asserted", "reported")
 # A noun set beside a name describes that person: 'Roger, le gilet jaune', 'le gendarme X'.
-NOUN_AFTER_NAME = re.compile(r"\s*,\s*(?:le|la|l['’]|un|une)\s*(\w+)")
-NOUN_BEFORE_NAME = re.compile(r"\b(?:le|la|l['’])\s*(\w+)\s+$", re.IGNORECASE)
+NOUN_AFTER_NAME = re.compile(r"\s*,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)(\w+)")
+NOUN_BEFORE_NAME = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s+$", re.IGNORECASE)
+# An unnamed person known already: 'le', 'ce' ..., or an apposition to 'la victime, '.
+DEFINITE = re.compile(r"(?:(?:le|la|les|ce|cet|cette)\s|l['’])", re.IGNORECASE)
+DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)\w+\s*,\s*$", re.IGNORECASE)
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
 
@@ -283,7 +286,7 @@ def add_figure_claims(
     ]
     figures: dict[str, Claim] = {}
     for article, found in read:
-        place_key, place = place_of(found, [f for _, f in read], country)
+        place_key, place = place_of(found, article.record.id, read, country)
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
@@ -314,19 +317,24 @@ def by_magnitude(claim: Claim) -> list[Claim]:
     return [Claim(f"{claim.key}|{run[0].shown}", claim.kind, claim.label, run) for run in runs]
 
 
-def place_of(found: Figure, story: list[Figure], country: str | None) -> tuple[str, str | None]:
+def place_of(
+    found: Figure, article: str, story: list[tuple[StoryArticle, Figure]], country: str | None
+) -> tuple[str, str | None]:
     """Where a figure is of: where its article says, else the place the story's figures of
-    its group and day are of, when that is the whole country or one place."""
+    its group and day are of, when that is the whole country or one place its own article
+    does not give apart ('50 000 manifestants, dont 8 000 à Paris': the 50 000 are not
+    Paris's)."""
     if found.place_key != UNPLACED:
         return found.place_key, found.place
-    places = {
-        f.place_key: f.place
-        for f in story
+    alike = [
+        (a.record.id, f)
+        for a, f in story
         if (f.group, f.day) == (found.group, found.day) and f.place_key != UNPLACED
-    }
+    ]
+    places = {f.place_key: f.place for _, f in alike}
     if NATIONAL in places:
         return NATIONAL, country
-    if len(places) == 1:
+    if len(places) == 1 and all(source != article for source, _ in alike):
         return next(iter(places.items()))
     return UNPLACED, None
 
@@ -344,7 +352,7 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
     one article gives two ages is no one in particular, and is left out."""
     nouns = described_persons(articles)
     read = [
-        (article, age, age_holder(article, age, nouns))
+        (article, age, age_holder(article, age))
         for article in articles
         for age in article.record.ages
     ]
@@ -356,6 +364,8 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
     for article, age, (named, holder) in read:
         if (named, holder) in ambiguous:
             continue
+        if not named and holder in nouns and refers_back(article.record.text, age):
+            named, holder = True, nouns[holder]
         label = article.names.get(holder, holder) if named else holder
         key = f"age|{holder}"
         claim = claims.setdefault(key, Claim(key, "event", f"age of {label}"))
@@ -364,14 +374,23 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
         claim.add(Value(age.text, years=(age.low, age.high), sources=[source]))
 
 
-def age_holder(article: StoryArticle, age: Age, nouns: dict[str, str]) -> tuple[bool, str]:
-    """(named, key): the person's entity across articles, else the one person the story
-    describes by the noun ('la victime, un gilet jaune de 50 ans' beside 'Roger, le gilet
-    jaune de Visé'), else the noun without its determiner."""
+def age_holder(article: StoryArticle, age: Age) -> tuple[bool, str]:
+    """(named, key): the person's entity across articles, else the noun without its
+    determiner."""
     if age.person.entity is not None:
         return True, article.linked[age.person.entity]
-    noun = re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
-    return (True, nouns[noun]) if noun in nouns else (False, noun)
+    return False, re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
+
+
+def refers_back(text: str, age: Age) -> bool:
+    """Whether the unnamed person of an age is someone the reader knows already: 'le gilet
+    jaune', 'ce militant', or 'un gilet jaune' set beside 'la victime'; 'un gendarme de 29
+    ans' is someone new."""
+    words = age.person.text or ""
+    start = text.rfind(words, 0, age.start) if words else -1
+    if start < 0:
+        return False
+    return bool(DEFINITE.match(words) or DEFINITE_BEFORE.search(text, 0, start))
 
 
 def described_persons(articles: list[StoryArticle]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
@@ -31,7 +31,6 @@ REACH = 80
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 PARENTHESIS = re.compile(r"[()]")
-QUALIFIER = re.compile(r"\s*\(\s*")  # between a place and the one that locates it
 # Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
 CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
@@ -44,6 +43,7 @@ EARLIER = "earlier"
 class FigureLexicon:
     groups: dict[str, str]  # folded singular counted noun -> group
     people: frozenset[str]  # groups of who people are, not of what befell them
+    outcomes: frozenset[str]  # what befell people ('blessés', 'placés en garde à vue')
     roles: dict[str, str]  # event role -> group of its counts
     trigger_groups: dict[str, str]  # folded trigger word -> group
     national: re.Pattern[str]
@@ -55,6 +55,7 @@ class FigureLexicon:
     clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
     part: re.Pattern[str]
     place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
+    locating: re.Pattern[str]  # between a place and the one that says where it is
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
 
@@ -104,6 +105,7 @@ def lexicon(language: str) -> FigureLexicon:
     return FigureLexicon(
         groups={stem(word): group for group, words in data["groups"].items() for word in words},
         people=frozenset(data["people"]),
+        outcomes=frozenset(data["outcomes"]),
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         national=phrases(data["national"]),
@@ -120,6 +122,7 @@ def lexicon(language: str) -> FigureLexicon:
         clause_words=phrases(data["clause_words"]),
         part=phrases(data["part_words"]),
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
+        locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
         citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
         same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern),
     )
@@ -236,13 +239,16 @@ class FigureReader:
         return self.without_qualifiers(sorted(places, key=lambda p: p.start))
 
     def without_qualifiers(self, places: list[Place]) -> list[Place]:
-        """'Quatzenheim (Bas-Rhin) où 96 tombes': the place in brackets after another only
-        says where that one is; the count is the first one's."""
-        return [
-            place
-            for before, place in zip([None, *places], places, strict=False)
-            if before is None or not QUALIFIER.fullmatch(self.record.text, before.end, place.start)
-        ]
+        """'Quatzenheim (Bas-Rhin) où 96 tombes', 'Trèbes, dans l'Aude, où': a place that
+        only says where the one before it is belongs to that one's name, so that the count
+        after both is the first one's."""
+        kept: list[Place] = []
+        for place in places:
+            if kept and self.words.locating.fullmatch(self.record.text, kept[-1].end, place.start):
+                kept[-1] = replace(kept[-1], end=place.end)
+            else:
+                kept.append(place)
+        return kept
 
     def seat_of_source(self, start: int) -> bool:
         """'la préfecture du Rhône', 'la police de Paris': a place that names who counted,
@@ -275,7 +281,9 @@ class FigureReader:
             return group
         following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
         named = [
-            g for word, g in groups.items() if g not in people and f" {word} " in f" {following} "
+            g
+            for word, g in groups.items()
+            if g in self.words.outcomes and f" {word} " in f" {following} "
         ]
         return named[0] if named else group
 
