@@ -12,16 +12,21 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conftest import SEED, SHARED, story_of
+from conftest import SEED, SHARED, analyze_text, story_of
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
 from recoupe.render import render_story
 from recoupe.store import open_database
+from recoupe.store.records import linked_ids
+from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.claims import Claim, Source, Value, story_claims
+from recoupe.stories.features import features_of
+from recoupe.stories.grouping import SAME_TITLE
 from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
@@ -276,7 +281,7 @@ DISPATCH_VERSIONS = [
 def test_versions_of_one_dispatch_under_its_title_are_one_story(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'dispatch.db'}"
     versions = [
-        RawDoc(name=f"v{n}", content=text, is_html=False, title=DISPATCH_TITLE)
+        RawDoc(name=f"v{n}", content=text, is_html=False, id=f"v{n}", title=DISPATCH_TITLE)
         for n, text in enumerate(DISPATCH_VERSIONS)
     ]
     # One version says when it was published, the other does not.
@@ -285,6 +290,7 @@ def test_versions_of_one_dispatch_under_its_title_are_one_story(tmp_path: Path) 
     # than the dated version only, so it must not join through the undated one either.
     later = RawDoc(
         name="later",
+        id="later",
         content="Les éleveurs ont à nouveau bloqué la rocade de Toulouse samedi.",
         is_html=False,
         title=DISPATCH_TITLE,
@@ -292,5 +298,18 @@ def test_versions_of_one_dispatch_under_its_title_are_one_story(tmp_path: Path) 
     )
     ingest_docs(url, [*versions, later])
     with Session(open_database(url)) as session:
-        stories = sorted(story["articles"] for story in story_list(session))
-    assert stories == [1, 2]
+        story_of = dict(session.execute(select(ArticleRow.id, ArticleRow.story_id)).all())
+    assert len(story_of) == 3
+    assert story_of["v0"] == story_of["v1"] != story_of["later"]
+
+
+def test_a_title_is_compared_on_its_words_that_say_something() -> None:
+    record = analyze_text(
+        "Les manifestants se sont dispersés dans le calme.",
+        title="Ce qu'il faut retenir de la journée de samedi",
+    )
+    title = features_of(record, linked_ids(record)).title
+    assert title == {"faut", "retenir", "journee", "samedi"}
+    # Another day's round-up shares three words of five: not one dispatch.
+    sunday = title - {"samedi"} | {"dimanche"}
+    assert len(title & sunday) / len(title | sunday) < SAME_TITLE

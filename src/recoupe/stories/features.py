@@ -15,7 +15,7 @@ from recoupe.folding import fold
 from recoupe.record import ArticleRecord
 
 WORD = re.compile(r"[a-z]{4,}")
-TITLE_WORD = re.compile(r"\w+")
+TITLE_WORD = re.compile(r"[a-z0-9]{2,}")
 STOP = frozenset(fold(w) for w in STOP_WORDS)
 MINHASH_PERMUTATIONS = 64
 # Named, so that signatures stored by one version of datasketch read back in another.
@@ -32,7 +32,8 @@ class ArticleFeatures:
     # an anniversary), so it counts as a term but never keeps an article out of a story.
     day: str | None
     minhash: MinHash
-    # The folded words of its title: a dispatch updated through the day keeps its title.
+    # The folded words of its title but stop words: a dispatch updated through the day keeps
+    # its title.
     title: frozenset[str] = frozenset()
 
 
@@ -46,7 +47,7 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
             terms[f"day:{date.value}"] += 1
     for value in [c.value for c in record.counts] + [a.value for a in record.amounts]:
         terms[f"figure:{value:g}"] += 1
-    title = frozenset(TITLE_WORD.findall(fold(record.title or "")))
+    title = frozenset(w for w in TITLE_WORD.findall(fold(record.title or "")) if w not in STOP)
     return ArticleFeatures(record.id, terms, published_day(record), text_minhash(words), title)
 
 

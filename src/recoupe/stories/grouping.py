@@ -20,10 +20,12 @@ from datasketch import MinHashLSH
 from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures, word_minhash
 
 NEAR_COPY = 0.7
-# Titles sharing this much of their words (Jaccard) head one dispatch; a title of fewer words
-# ('Gilets jaunes', 'Revue de presse') heads many.
+# Titles sharing this much of their words (Jaccard, stop words left out) head one dispatch,
+# updated within a day; a title of fewer words ('Gilets jaunes', 'Revue de presse') heads
+# many.
 SAME_TITLE = 0.75
 TITLE_WORDS = 4
+DISPATCH_DAYS = 1
 JOIN = 0.25
 MERGE = 0.45
 WINDOW_DAYS = 3
@@ -128,7 +130,8 @@ class StoryIndex:
             other.article_id
             for other in found
             if jaccard(article.title, other.title) >= SAME_TITLE
-            # A recurring title ('La revue de presse du samedi') heads another day's news.
+            # A recurring title ('Le point sur la situation') heads another day's news.
+            and within(article.day, other.day, DISPATCH_DAYS)
             and self.in_window(article.day, self.story_of[other.article_id])
         ]
 
@@ -185,4 +188,11 @@ def jaccard(words: frozenset[str], others: frozenset[str]) -> float:
 
 
 def near(day: str, other: str) -> bool:
-    return abs((date.fromisoformat(day) - date.fromisoformat(other)).days) <= WINDOW_DAYS
+    return within(day, other, WINDOW_DAYS)
+
+
+def within(day: str | None, other: str | None, days: int) -> bool:
+    """Whether two publication days, where both are known, are at most `days` apart."""
+    if day is None or other is None:
+        return True
+    return abs((date.fromisoformat(day) - date.fromisoformat(other)).days) <= days
