@@ -284,9 +284,16 @@ def add_figure_claims(
         for article in articles
         for found in article_figures(article.record, article.linked, article.names, country)
     ]
+    placed: dict[tuple[str, str | None], GroupPlaces] = {}
+    for article, found in read:
+        if found.place_key != UNPLACED:
+            alike = placed.setdefault((found.group, found.day), GroupPlaces())
+            alike.places[found.place_key] = found.place
+            alike.articles.add(article.record.id)
     figures: dict[str, Claim] = {}
     for article, found in read:
-        place_key, place = place_of(found, article.record.id, read, country)
+        alike = placed.get((found.group, found.day), GroupPlaces())
+        place_key, place = place_of(found, article.record.id, alike, country)
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
@@ -317,25 +324,27 @@ def by_magnitude(claim: Claim) -> list[Claim]:
     return [Claim(f"{claim.key}|{run[0].shown}", claim.kind, claim.label, run) for run in runs]
 
 
+@dataclass
+class GroupPlaces:
+    """The places a story gives figures of one group and day for, and the articles giving
+    them."""
+
+    places: dict[str, str | None] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+
+
 def place_of(
-    found: Figure, article: str, story: list[tuple[StoryArticle, Figure]], country: str | None
+    found: Figure, article: str, alike: GroupPlaces, country: str | None
 ) -> tuple[str, str | None]:
-    """Where a figure is of: where its article says, else the place the story's figures of
-    its group and day are of, when that is the whole country or one place its own article
-    does not give apart ('50 000 manifestants, dont 8 000 à Paris': the 50 000 are not
-    Paris's)."""
+    """Where a figure is of: where its article says, else where the story's figures of its
+    group and day are, when that is the whole country or one place its own article does not
+    give apart ('50 000 manifestants, dont 8 000 à Paris': the 50 000 are not Paris's)."""
     if found.place_key != UNPLACED:
         return found.place_key, found.place
-    alike = [
-        (a.record.id, f)
-        for a, f in story
-        if (f.group, f.day) == (found.group, found.day) and f.place_key != UNPLACED
-    ]
-    places = {f.place_key: f.place for _, f in alike}
-    if NATIONAL in places:
+    if NATIONAL in alike.places:
         return NATIONAL, country
-    if len(places) == 1 and all(source != article for source, _ in alike):
-        return next(iter(places.items()))
+    if len(alike.places) == 1 and article not in alike.articles:
+        return next(iter(alike.places.items()))
     return UNPLACED, None
 
 
