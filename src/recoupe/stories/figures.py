@@ -28,9 +28,6 @@ SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 # How far after a count its place may be named ('… étaient recensés samedi à 15 heures
 # dans toute la France'): further on, the sentence has moved to other things.
 REACH = 80
-# How far after 'comme' the earlier day it compares with is named ('comme lors de la
-# mobilisation de samedi dernier').
-ECHO_REACH = 50
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 PARENTHESIS = re.compile(r"[()]")
@@ -59,7 +56,6 @@ class FigureLexicon:
     part: re.Pattern[str]
     place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
     locating: re.Pattern[str]  # between a place and the one that says where it is
-    likewise: re.Pattern[str]  # after a figure, before an earlier day that had as many
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
 
@@ -127,7 +123,6 @@ def lexicon(language: str) -> FigureLexicon:
         part=phrases(data["part_words"]),
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
-        likewise=re.compile(rf"\s*{phrases(data['likewise']).pattern}\s*"),
         citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
         same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern),
     )
@@ -172,7 +167,7 @@ def article_figures(
                 continue
             group = reader.group(count)
             if group is not None:
-                yield from reader.figures(count, group)
+                yield reader.figure(count, group)
 
 
 def headline(record: ArticleRecord) -> ArticleRecord:
@@ -296,23 +291,6 @@ class FigureReader:
         trigger = fold(event.trigger.text).split()
         by_trigger = self.words.trigger_groups.get(trigger[0]) if trigger else None
         return by_trigger or self.words.roles.get(role)
-
-    def figures(self, count: Count, group: str) -> list[Figure]:
-        """The count's figure, and the same figure for an earlier day when the words after
-        its clause say the earlier day had as many ('84 000, comme la semaine précédente')."""
-        found = self.figure(count, group)
-        start, end = sentence_bounds(self.record.text, count.start)
-        echoed = self.echoed_day(self.clause(count, start, end)[1], end)
-        return [found, replace(found, day=echoed, when=None)] if echoed else [found]
-
-    def echoed_day(self, stop: int, end: int) -> str | None:
-        likewise = self.words.likewise.match(self.flat, stop)
-        if likewise is None:
-            return None
-        reach = min(end, likewise.end() + ECHO_REACH)
-        if not self.words.earlier.search(self.flat, likewise.end(), reach):
-            return None
-        return self.earlier_day(likewise.end(), reach)
 
     def figure(self, count: Count, group: str) -> Figure:
         start, end = sentence_bounds(self.record.text, count.start)
