@@ -136,3 +136,12 @@ def test_someone_new_or_two_people_of_one_noun_are_not_the_named_person() -> Non
     )
     claims = {c.label: c for c in story_claims(articles)}
     assert [v.shown for v in claims["age of Pierre Martin"].values] == ["44 ans"]
+
+
+def test_someone_new_after_a_phrase_and_a_comma_is_no_apposition() -> None:
+    articles = story_of_texts(
+        "Le gendarme Pierre Martin, 44 ans, a été décoré à Carcassonne.",
+        "Dans la soirée, un gendarme de 33 ans a été légèrement blessé.",
+    )
+    claims = {c.label: c for c in story_claims(articles)}
+    assert [v.shown for v in claims["age of Pierre Martin"].values] == ["44 ans"]

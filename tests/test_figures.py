@@ -114,6 +114,7 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
         ("Deux personnes sont toujours portées disparues à Trèbes.", 2, "missing"),
         ("Environ 2 000 manifestants ont défilé à Marseille.", 2000, "participants"),
         ("Environ 2 000 manifestants ont défilé dans une dizaine de villes.", 2000, "participants"),
+        ("On a compté 8 000 manifestants et 20 blessés à Paris.", 8000, "participants"),
         (
             "Quelque 10 000 policiers et 3 000 véhicules ont été mobilisés.",
             10000,
@@ -145,6 +146,17 @@ def test_an_earlier_day_is_its_own_figure_and_a_like_one_is_not() -> None:
     assert only(figures, 66000).day is not None
     assert only(figures, 84000).day is None
     assert only(figures, 38600).when == "à 18 heures"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient 12 000 dans les rues de Lyon, autant que samedi dernier.",
+        "Ils étaient 12 000 dans les rues de Lyon, autant qu'il y a une semaine.",
+    ],
+)
+def test_a_figure_compared_with_an_earlier_day_is_today_s(text: str) -> None:
+    assert only(figures_of(text), 12000).day is None
 
 
 def test_each_count_cites_its_own_source_and_the_same_source_is_followed() -> None:
@@ -305,6 +317,11 @@ def test_things_and_forces_are_counted_by_their_noun(
             "Quatzenheim",
         ),
         ("On comptait 2 000 manifestants à Lyon et 1 500 à Grenoble.", 1500, "Grenoble"),
+        (
+            "Des heurts ont éclaté à Toulouse, au Havre, où 200 personnes ont été interpellées.",
+            200,
+            "Havre",
+        ),
     ],
 )
 def test_a_place_that_says_where_another_is_does_not_take_its_count(

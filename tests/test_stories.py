@@ -25,8 +25,8 @@ from recoupe.store.records import linked_ids
 from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.claims import Claim, Source, Value, story_claims
-from recoupe.stories.features import features_of
-from recoupe.stories.grouping import SAME_TITLE
+from recoupe.stories.features import ArticleFeatures, features_of
+from recoupe.stories.grouping import StoryIndex
 from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
@@ -304,12 +304,18 @@ def test_versions_of_one_dispatch_under_its_title_are_one_story(tmp_path: Path) 
 
 
 def test_a_title_is_compared_on_its_words_that_say_something() -> None:
-    record = analyze_text(
-        "Les manifestants se sont dispersés dans le calme.",
-        title="Ce qu'il faut retenir de la journée de samedi",
-    )
-    title = features_of(record, linked_ids(record)).title
-    assert title == {"faut", "retenir", "journee", "samedi"}
-    # Another day's round-up shares three words of five: not one dispatch.
-    sunday = title - {"samedi"} | {"dimanche"}
-    assert len(title & sunday) / len(title | sunday) < SAME_TITLE
+    def features(title: str, published: str | None = None) -> ArticleFeatures:
+        record = analyze_text("Les manifestants se sont dispersés dans le calme.", title=title)
+        record = record.model_copy(update={"id": title + str(published), "published": published})
+        return features_of(record, linked_ids(record))
+
+    saturday = features("Ce qu'il faut retenir de la journée de samedi", "2024-02-03")
+    assert saturday.title == {"faut", "retenir", "journee", "samedi"}
+    index = StoryIndex()
+    index.add(saturday, index.decide(saturday))
+    # Another day's round-up shares three of five words once stop words are left out.
+    assert index.same_title(features("Ce qu'il faut retenir de la journée de dimanche")) == []
+    # The same title is one dispatch the next day, not two days later.
+    again = "Ce qu'il faut retenir de la journée de samedi"
+    assert index.same_title(features(again, "2024-02-04")) == [saturday.article_id]
+    assert index.same_title(features(again, "2024-02-05")) == []

@@ -37,7 +37,7 @@ NOUN_AFTER_NAME = re.compile(r"\s*,\s*(?:(?:le|la|un|une)\s+|l['’]\s*)(\w+)")
 NOUN_BEFORE_NAME = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s+$", re.IGNORECASE)
 # An unnamed person known already: 'le', 'ce' ..., or an apposition to 'la victime, '.
 DEFINITE = re.compile(r"(?:(?:le|la|les|ce|cet|cette)\s|l['’])", re.IGNORECASE)
-DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)\w+\s*,\s*$", re.IGNORECASE)
+DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s*,\s*$", re.IGNORECASE)
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
 
@@ -373,7 +373,7 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
     for article, age, (named, holder) in read:
         if (named, holder) in ambiguous:
             continue
-        if not named and holder in nouns and refers_back(article.record.text, age):
+        if not named and holder in nouns and refers_back(article.record, age):
             named, holder = True, nouns[holder]
         label = article.names.get(holder, holder) if named else holder
         key = f"age|{holder}"
@@ -391,15 +391,19 @@ def age_holder(article: StoryArticle, age: Age) -> tuple[bool, str]:
     return False, re.split(r"[\s'’]", fold(age.person.text or ""))[-1]
 
 
-def refers_back(text: str, age: Age) -> bool:
+def refers_back(record: ArticleRecord, age: Age) -> bool:
     """Whether the unnamed person of an age is someone the reader knows already: 'le gilet
     jaune', 'ce militant', or 'un gilet jaune' set beside 'la victime'; 'un gendarme de 29
-    ans' is someone new."""
+    ans' is someone new, and so is one after 'Dans la soirée, '."""
+    text = (record.title or "") if age.field == "title" else record.text
     words = age.person.text or ""
     start = text.rfind(words, 0, age.start) if words else -1
     if start < 0:
         return False
-    return bool(DEFINITE.match(words) or DEFINITE_BEFORE.search(text, 0, start))
+    if DEFINITE.match(words):
+        return True
+    head = DEFINITE_BEFORE.search(text, 0, start)
+    return head is not None and fold(head.group(1)) in person_nouns(record.language)
 
 
 def described_persons(articles: list[StoryArticle]) -> dict[str, str]:
@@ -426,6 +430,11 @@ def described_persons(articles: list[StoryArticle]) -> dict[str, str]:
 @cache
 def anyone_nouns(language: str) -> frozenset[str]:
     return frozenset(fold(noun) for noun in lang.load(language, "ages")["anyone_nouns"])
+
+
+@cache
+def person_nouns(language: str) -> frozenset[str]:
+    return frozenset(fold(noun) for noun in lang.load(language, "ages")["person_nouns"])
 
 
 def group_ranges(

@@ -279,7 +279,9 @@ class FigureReader:
         group = groups.get(stem(count.object)) or groups.get(stem(count.object.split()[0]))
         if group is not None and group not in people:
             return group
-        following = stem(self.record.text[count.end : count.end + WHAT_FOLLOWS])
+        # Up to the next figure: '8 000 manifestants et 20 blessés' are not injured.
+        reach = min([count.end + WHAT_FOLLOWS, *(s for s, _ in self.counts if s > count.start)])
+        following = stem(self.record.text[count.end : reach])
         named = [
             g
             for word, g in groups.items()
