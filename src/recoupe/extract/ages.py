@@ -33,6 +33,7 @@ class AgeLexicon:
     year_words: frozenset[str]  # 'ans', 'années'
     aged: frozenset[str]
     person_nouns: frozenset[str]
+    anyone_nouns: frozenset[str]  # person nouns that say nothing of who someone is
     approximate_spread: int
     approximate_nouns: dict[str, int]
     decades: dict[str, tuple[int, int]]
@@ -56,6 +57,7 @@ def age_lexicon(lang: str) -> AgeLexicon:
         year_words=frozenset([*data["year_words"], data["loose_year_word"]]),
         aged=frozenset(data["aged"]),
         person_nouns=frozenset(data["person_nouns"]),
+        anyone_nouns=frozenset(data["anyone_nouns"]),
         approximate_spread=int(data["approximate_spread"]),
         approximate_nouns={k: int(v) for k, v in data["approximate_nouns"].items()},
         decades=decades,

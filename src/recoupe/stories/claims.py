@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from recoupe import lang
+from recoupe.extract.ages import age_lexicon
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
@@ -429,12 +429,12 @@ def described_persons(articles: list[StoryArticle]) -> dict[str, str]:
 
 @cache
 def anyone_nouns(language: str) -> frozenset[str]:
-    return frozenset(fold(noun) for noun in lang.load(language, "ages")["anyone_nouns"])
+    return frozenset(map(fold, age_lexicon(language).anyone_nouns))
 
 
 @cache
 def person_nouns(language: str) -> frozenset[str]:
-    return frozenset(fold(noun) for noun in lang.load(language, "ages")["person_nouns"])
+    return frozenset(map(fold, age_lexicon(language).person_nouns))
 
 
 def group_ranges(
