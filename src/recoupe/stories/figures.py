@@ -276,7 +276,8 @@ class FigureReader:
             held = self.holders.get(count.id)
             return self.held_group(*held) if held else None
         # The whole noun phrase ('gilets jaunes'), else its head noun ('blessés graves').
-        group = groups.get(stem(count.object)) or groups.get(stem(count.object.split()[0]))
+        head = count.object.split()[:1]
+        group = groups.get(stem(count.object)) or groups.get(stem(" ".join(head)))
         if group is not None and group not in people:
             return group
         # Up to the next figure: '8 000 manifestants et 20 blessés' are not injured.
