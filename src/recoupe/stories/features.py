@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass
 
 from datasketch import MinHash
@@ -67,18 +68,17 @@ def reported_day(record: ArticleRecord) -> str | None:
 
 
 def text_minhash(words: list[str]) -> MinHash:
-    minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
-    minhash.update_batch([shingle.encode() for shingle in sorted(shingles)])
-    return minhash
+    return set_minhash(
+        {
+            " ".join(words[i : i + SHINGLE_WORDS])
+            for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+        }
+    )
 
 
-def word_minhash(words: frozenset[str]) -> MinHash:
+def set_minhash(items: Set[str]) -> MinHash:
     minhash = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
-    minhash.update_batch([word.encode() for word in sorted(words)])
+    minhash.update_batch([item.encode() for item in sorted(items)])
     return minhash
 
 

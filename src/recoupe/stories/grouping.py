@@ -17,7 +17,7 @@ from datetime import date
 
 from datasketch import MinHashLSH
 
-from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures, word_minhash
+from recoupe.stories.features import MINHASH_PERMUTATIONS, ArticleFeatures, set_minhash
 
 NEAR_COPY = 0.7
 # Titles sharing this much of their words (Jaccard, stop words left out) head one dispatch,
@@ -95,7 +95,7 @@ class StoryIndex:
         self.members.setdefault(decision.story_id, []).append(article.article_id)
         self.lsh.insert(article.article_id, article.minhash)
         if len(article.title) >= TITLE_WORDS:
-            self.title_lsh.insert(article.article_id, word_minhash(article.title))
+            self.title_lsh.insert(article.article_id, set_minhash(article.title))
         self.df.update(article.terms.keys())
         for term in article.terms:
             self.posting.setdefault(term, set()).add(decision.story_id)
@@ -125,7 +125,7 @@ class StoryIndex:
     def same_title(self, article: ArticleFeatures) -> list[str]:
         if len(article.title) < TITLE_WORDS:
             return []
-        found = [self.articles[a] for a in self.title_lsh.query(word_minhash(article.title))]
+        found = [self.articles[a] for a in self.title_lsh.query(set_minhash(article.title))]
         return [
             other.article_id
             for other in found
@@ -140,7 +140,7 @@ class StoryIndex:
         publication days, where known, are close to it."""
         days = [self.articles[m].day for m in self.members[story]]
         known = [d for d in days if d]
-        return day is None or not known or any(near(day, d) for d in known)
+        return not known or any(within(day, d, WINDOW_DAYS) for d in known)
 
     def new_story_id(self, article_id: str) -> str:
         """'s-<article id>', unless a story of that name lives on without its founder."""
@@ -185,10 +185,6 @@ class StoryIndex:
 
 def jaccard(words: frozenset[str], others: frozenset[str]) -> float:
     return len(words & others) / len(words | others)
-
-
-def near(day: str, other: str) -> bool:
-    return within(day, other, WINDOW_DAYS)
 
 
 def within(day: str | None, other: str | None, days: int) -> bool:
