@@ -85,13 +85,25 @@ def french_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_warc(folder / "french.warc", others[:1] + french + others[1:])
 
 
+# Ports a Ray head takes for its own parts unless told otherwise: the cluster's port must
+# not be one of them (a free port drawn at random was once 52365, the dashboard agent's).
+RAY_DEFAULT_PORTS = frozenset({6379, 8265, 10001, 52365})
+
+
+def free_port() -> int:
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port: int = probe.getsockname()[1]
+        if port not in RAY_DEFAULT_PORTS:
+            return port
+
+
 @pytest.fixture(scope="module")
 def ray_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A local Ray cluster of two worker CPUs, started as a user would start one."""
     ray = str(Path(sys.executable).parent / "ray")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     temp = tmp_path_factory.mktemp("ray")
     start = [ray, "start", "--head", f"--port={port}", "--num-cpus=2", f"--temp-dir={temp}",
              "--include-dashboard=false", "--disable-usage-stats"]  # fmt: skip
