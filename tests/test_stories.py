@@ -25,8 +25,9 @@ from recoupe.store.records import linked_ids
 from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.claims import Claim, Source, Value, story_claims
-from recoupe.stories.features import ArticleFeatures, features_of
+from recoupe.stories.features import ArticleFeatures, features_of, lead_weekdays
 from recoupe.stories.grouping import StoryIndex
+from recoupe.stories.occasions import occasion_numbers
 from recoupe.stories.scoring import b_cubed
 from recoupe.stories.upkeep import rebuild_stories
 from recoupe.stories.views import story_list, story_view
@@ -319,3 +320,83 @@ def test_a_title_is_compared_on_its_words_that_say_something() -> None:
     again = "Ce qu'il faut retenir de la journée de samedi"
     assert index.same_title(features(again, "2024-02-04")) == [saturday.article_id]
     assert index.same_title(features(again, "2024-02-05")) == []
+
+
+# One affair, two episodes: the arrest told by two outlets, the trial two days later.
+ARREST_REPORTS = [
+    "Marc Lavigne, maire de Saint-Arnoult, a été interpellé mercredi matin à son domicile et "
+    "placé en garde à vue dans une enquête pour corruption et favoritisme, a-t-on appris "
+    "auprès du parquet de Rennes. Les enquêteurs de la police judiciaire le soupçonnent "
+    "d'avoir attribué des marchés publics de voirie à une entreprise dirigée par son "
+    "beau-frère, pour un montant de 2,3 millions d'euros. Son bureau à la mairie a été "
+    "perquisitionné dans la matinée. Élu depuis 2014, Marc Lavigne avait été réélu au "
+    "premier tour en 2020. Son avocat, Me Hélène Cardon, n'a pas souhaité réagir.",
+    "Le maire de Saint-Arnoult, Marc Lavigne, a été placé en garde à vue mercredi, soupçonné "
+    "de corruption et de favoritisme dans l'attribution de marchés de voirie, selon le "
+    "parquet de Rennes. Les policiers se sont présentés à son domicile à l'aube, puis ont "
+    "fouillé son bureau à l'hôtel de ville. L'entreprise qui a remporté ces marchés, pour "
+    "2,3 millions d'euros, est dirigée par le beau-frère de l'élu. Dans la commune, "
+    "l'opposition municipale réclame sa démission.",
+]
+TRIAL_REPORT = (
+    "Dix-huit mois de prison avec sursis et cinq ans d'inéligibilité ont été requis vendredi "
+    "contre Marc Lavigne, jugé pour corruption devant le tribunal correctionnel de Rennes. À "
+    "la barre, le maire de Saint-Arnoult a nié toute malversation et assuré n'avoir jamais "
+    "favorisé l'entreprise de son beau-frère. La procureure a dénoncé « un système » installé "
+    "depuis des années à la mairie. Son avocate, Me Hélène Cardon, a plaidé la relaxe. Le "
+    "jugement sera rendu le 14 mars."
+)
+
+
+def test_a_later_episode_of_an_affair_is_another_story(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'affair.db'}"
+    texts = {"arrest-1": ARREST_REPORTS[0], "arrest-2": ARREST_REPORTS[1], "trial": TRIAL_REPORT}
+    docs = [RawDoc(name=i, id=i, content=text, is_html=False) for i, text in texts.items()]
+    ingest_docs(url, docs)
+    with Session(open_database(url)) as session:
+        story_of = dict(session.execute(select(ArticleRow.id, ArticleRow.story_id)).all())
+    assert story_of["arrest-1"] == story_of["arrest-2"] != story_of["trial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays"),
+    [
+        ("Eric Drouet a été interpellé mercredi soir près des Champs-Elysées. Samedi, il", {2}),
+        ("M. Drouet a été jugé vendredi à Paris. Il avait été arrêté mercredi.", {4}),
+        ("Les manifestants, qui défilent chaque samedi, étaient 5 000 dimanche à Lyon.", {6}),
+        ("Le marché se tient le mardi et le vendredi sur la place.", set()),
+        ("La cour d'appel a ordonné mercredi le maintien en détention.", {2}),
+        ("Les gilets jaunes ont rendu hommage à leurs blessés.", set()),
+    ],
+)
+def test_a_lead_names_the_weekday_of_its_event_not_habits(text: str, weekdays: set[int]) -> None:
+    assert lead_weekdays(text, "fr") == weekdays
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("pour le douzième samedi de mobilisation", {12: 1}),
+        ("l'Acte XII des gilets jaunes, puis l'acte 13", {12: 1, 13: 1}),
+        ("la 8e journée de grève et le 2ème tour", {8: 1, 2: 1}),
+        ("au vingt-et-unième samedi de manifestations", {21: 1}),
+        ("la XIVe étape, le second tour, la première journée", {14: 1, 2: 1, 1: 1}),
+        # Not occasions: a century, other weekdays, the first days of a span, a title.
+        ("au XIXe siècle, la même semaine, un autre samedi", {}),
+        ("les quatre premiers jours, le Premier ministre", {}),
+    ],
+)
+def test_numbered_occasions_are_read_in_words_digits_and_roman_numerals(
+    text: str, numbers: dict[int, int]
+) -> None:
+    assert occasion_numbers(text, "fr") == numbers
+
+
+def test_two_outlets_numbering_one_saturday_differently_share_its_number() -> None:
+    def features(text: str) -> ArticleFeatures:
+        record = analyze_text(text)
+        return features_of(record, linked_ids(record))
+
+    acte = features("L'acte XII des gilets jaunes a rassemblé 58 600 personnes samedi.")
+    douzieme = features("Pour leur douzième samedi de mobilisation, les gilets jaunes ont défilé.")
+    assert acte.terms["occasion:12"] == douzieme.terms["occasion:12"] == 1

@@ -1,6 +1,6 @@
 """What story grouping compares: an article's distinctive words, the entities it names, the
-days and figures it reports, its publication day, and a MinHash of its text for
-near-identical copies."""
+days, figures and numbered occasions it reports, its publication day, the weekdays its lead
+names, and a MinHash of its text for near-identical copies."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datasketch import MinHash
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from recoupe.extract import dates_lexicon
 from recoupe.folding import fold
 from recoupe.record import ArticleRecord
+from recoupe.stories.occasions import occasion_numbers
 
 WORD = re.compile(r"[a-z]{4,}")
 TITLE_WORD = re.compile(r"[a-z0-9]{2,}")
@@ -23,6 +25,10 @@ MINHASH_PERMUTATIONS = 64
 MINHASH_SCHEME = "affine32"
 SHINGLE_WORDS = 5
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The lead is the text's first sentence: it ends at a full stop after a word, not after an
+# initial ("M. Drouet"), before a capital or a quote.
+LEAD_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý«\"“])")
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,10 @@ class ArticleFeatures:
     # The folded words of its title but stop words: a dispatch updated through the day keeps
     # its title.
     title: frozenset[str] = frozenset()
+    # The weekdays (0 is Monday) its lead names: a lead tells on which day its event
+    # happened, and a later episode of one affair names another ("requis vendredi" after
+    # "interpellé mercredi").
+    lead_weekdays: frozenset[int] = frozenset()
 
 
 def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeatures:
@@ -48,8 +58,32 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
             terms[f"day:{date.value}"] += 1
     for value in [c.value for c in record.counts] + [a.value for a in record.amounts]:
         terms[f"figure:{value:g}"] += 1
+    full_text = f"{record.title or ''} {record.text}"
+    for number, times in occasion_numbers(full_text, record.language).items():
+        terms[f"occasion:{number}"] += times
     title = frozenset(w for w in TITLE_WORD.findall(fold(record.title or "")) if w not in STOP)
-    return ArticleFeatures(record.id, terms, published_day(record), text_minhash(words), title)
+    return ArticleFeatures(
+        record.id,
+        terms,
+        published_day(record),
+        text_minhash(words),
+        title,
+        lead_weekdays(record.text, record.language),
+    )
+
+
+def lead_weekdays(text: str, language: str) -> frozenset[int]:
+    """The weekdays the first sentence names as one day (not "le samedi", habitual)."""
+    lead = LEAD_END.split(text.strip(), maxsplit=1)[0][:LEAD_CHARS]
+    words = dates_lexicon.lexicon(language)
+    named = set()
+    for match in words.patterns.weekday.finditer(lead):
+        before = words.patterns.previous_word.search(
+            lead, max(0, match.start() - 40), match.start()
+        )
+        if before is None or dates_lexicon.key(before["word"]) not in words.weekday_blockers:
+            named.add(words.weekdays[dates_lexicon.key(match["wd"])])
+    return frozenset(named)
 
 
 def published_day(record: ArticleRecord) -> str | None:

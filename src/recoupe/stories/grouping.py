@@ -3,9 +3,11 @@
 A near-identical copy (a wire dispatch reprinted, MinHash LSH) or a version of a dispatch
 under the same title (updated through the day, cut differently) joins its original's story.
 Otherwise the article joins the story whose articles it resembles most, by TF-IDF cosine
-over distinctive words, the entities named and the days and figures reported, if the
-resemblance is strong enough and the publication days (where known) are close; two stories
-it resembles strongly are merged, since the new article shows they report the same thing.
+over distinctive words, the entities named and the days, figures and numbered occasions
+reported, if the resemblance is strong enough and the publication days (where known) are
+close; two stories it resembles strongly are merged, since the new article shows they
+report the same thing. A lead naming other weekdays than every lead of a story tells of
+another episode of the affair (the trial, not the arrest), and its resemblance counts less.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ NEAR_COPY = 0.7
 SAME_TITLE = 0.75
 TITLE_WORDS = 4
 DISPATCH_DAYS = 1
-JOIN = 0.25
+JOIN = 0.23
 MERGE = 0.45
 WINDOW_DAYS = 3
-# Entities, days and figures say more about which event is reported than ordinary words.
-BOOSTS = {"entity": 2.0, "day": 2.0, "figure": 2.0}
+# Entities, days and figures say more about which event is reported than ordinary words,
+# and the number of a recurring occasion ("le douzième samedi") names the event itself.
+BOOSTS = {"entity": 2.0, "day": 2.0, "figure": 2.0, "occasion": 4.0}
+OTHER_LEAD_DAY = 0.5
 # Candidate stories are found through the article's rarest terms.
 PROBE_TERMS = 30
 # Only the stories sharing the most of those terms are compared in full.
@@ -69,7 +73,7 @@ class StoryIndex:
             return Decision(self.story_of[min(copies, key=self.seq)])
         vector = self.vector(article)
         scored = sorted(
-            ((self.similarity(vector, article.day, s), s) for s in self.candidates(article)),
+            ((self.similarity(vector, article, s), s) for s in self.candidates(article)),
             reverse=True,
         )
         if not scored or scored[0][0] < JOIN:
@@ -172,15 +176,23 @@ class StoryIndex:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {term: w / norm for term, w in weights.items()}
 
-    def similarity(self, vector: dict[str, float], day: str | None, story: str) -> float:
-        if not self.in_window(day, story):
+    def similarity(self, vector: dict[str, float], article: ArticleFeatures, story: str) -> float:
+        if not self.in_window(article.day, story):
             return 0.0
         members = [self.articles[a] for a in self.members[story]]
         centroid: Counter[str] = Counter()
         for member in members:
             centroid.update(self.vector(member))
         norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
-        return sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / norm
+        cosine = sum(w * centroid.get(term, 0.0) for term, w in vector.items()) / norm
+        story_lead_days = frozenset().union(*(m.lead_weekdays for m in members))
+        if (
+            article.lead_weekdays
+            and story_lead_days
+            and not article.lead_weekdays & story_lead_days
+        ):
+            return cosine * OTHER_LEAD_DAY
+        return cosine
 
 
 def jaccard(words: frozenset[str], others: frozenset[str]) -> float:
