@@ -61,6 +61,21 @@ def only(figures: list[Figure], value: float) -> Figure:
             800,
             "Paris",
         ),
+        # The capital is the country's, not the city an outlet abroad names most.
+        (
+            "À Valence, 5 400 personnes ont défilé samedi. Valence avait reçu le président la "
+            "semaine dernière. Des heurts ont eu lieu à Paris. Dans la capitale, 13 500 "
+            "manifestants ont été recensés.",
+            13500,
+            "Paris",
+        ),
+        # A cleft sentence names another place, not the count's.
+        (
+            "Paris a connu un samedi agité. Hormis la capitale, où un décompte a recensé 13 500 "
+            "manifestants, c'est Valence qui a volé la vedette.",
+            13500,
+            "Paris",
+        ),
     ],
 )
 def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:

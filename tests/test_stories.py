@@ -172,9 +172,18 @@ def test_story_grouping_on_the_gold_stories(tmp_path: Path) -> None:
 
 
 def test_half_a_step_rounds_either_way_and_decimals_round_too() -> None:
-    assert numbers_agree(2.5e6, False, 3e6, False) and numbers_agree(2.5e6, False, 2e6, False)
-    assert numbers_agree(0.34, False, 0.3, False)
-    assert not numbers_agree(2.5e6, False, 4e6, False)
+    assert numbers_agree(2.45e6, False, 2.5e6, False) and numbers_agree(2.45e6, False, 2.4e6, False)
+    assert numbers_agree(0.345, False, 0.34, False)
+    assert not numbers_agree(2.45e6, False, 2.6e6, False)
+
+
+def test_a_figure_of_one_significant_digit_rounds_nothing_unless_approximate() -> None:
+    # "80.000 manifestants avaient été recensés" and the ministry's 84 000.
+    assert not numbers_agree(80_000, False, 84_000, False)
+    assert not numbers_agree(2.5e6, False, 3e6, False)
+    assert not numbers_agree(0.34, False, 0.3, False)
+    assert numbers_agree(80_000, True, 84_000, False)
+    assert numbers_agree(3e6, False, 3.001e6, False)
 
 
 def test_two_figures_from_one_source_are_disputed_whatever_else_is_said() -> None:

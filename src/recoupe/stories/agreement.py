@@ -1,6 +1,6 @@
 """When two stated values are the same fact: rounding and approximation agree ('97
 milliards' and '97,4 milliards', 'près de 100 milliards'), a year agrees with a day in it;
-2018 and 2019 do not."""
+2018 and 2019 do not, nor do '80 000' recorded and '84 000'."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import math
 SAME = 0.005
 # An approximate figure ('près de', 'environ', 'plus de') agrees within this much.
 APPROXIMATE = 0.1
+# A figure rounds another only if it keeps this many significant digits: one digit is an
+# order of magnitude when said to be approximate, and a figure of its own when not.
+ROUNDED_DIGITS = 2
 
 
 def numbers_agree(a: float, a_approximate: bool, b: float, b_approximate: bool) -> bool:
@@ -24,7 +27,7 @@ def numbers_agree(a: float, a_approximate: bool, b: float, b_approximate: bool) 
 def rounds_to(precise: float, rounded: float) -> bool:
     """Whether `rounded` is `precise` given with fewer significant digits."""
     digits = significant_digits(rounded)
-    if digits >= significant_digits(precise):
+    if not ROUNDED_DIGITS <= digits < significant_digits(precise):
         return False
     scale = 10.0 ** (math.floor(math.log10(abs(precise))) - digits + 1)
     steps = rounded / scale

@@ -48,6 +48,7 @@ class FigureLexicon:
     trigger_groups: dict[str, str]  # folded trigger word -> group
     national: re.Pattern[str]
     capital: re.Pattern[str]
+    capitals: dict[str, str]  # folded country name -> its capital's folded name
     times: re.Pattern[str]
     earlier: re.Pattern[str]
     sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
@@ -110,6 +111,7 @@ def lexicon(language: str) -> FigureLexicon:
         trigger_groups=data["trigger_groups"],
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
+        capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
         earlier=re.compile("|".join(data["earlier"])),
         sources=[(shown, phrases(forms)) for shown, *forms in data["sources"]],
@@ -233,7 +235,7 @@ class FigureReader:
             ]
         national = self.phrase_places(self.words.national, NATIONAL, self.country or NATIONAL)
         places += [Place(p.start, p.end, p.key, p.name, country=True) for p in national]
-        capital = self.capital_city(places)
+        capital = self.capital_city(places, names)
         if capital is not None:
             places += self.phrase_places(self.words.capital, capital.key, capital.name)
         return self.without_qualifiers(sorted(places, key=lambda p: p.start))
@@ -258,9 +260,15 @@ class FigureReader:
     def phrase_places(self, pattern: re.Pattern[str], key: str, name: str) -> list[Place]:
         return [Place(m.start(), m.end(), key, name) for m in pattern.finditer(self.flat)]
 
-    @staticmethod
-    def capital_city(places: list[Place]) -> Place | None:
-        """'La capitale' is the city the article names most."""
+    def capital_city(self, places: list[Place], names: dict[str, str]) -> Place | None:
+        """'La capitale' is the capital of the story's country where the story names it
+        (an Algerian outlet on French news names Valence more than Paris), else the city
+        the article names most."""
+        capital = self.words.capitals.get(fold(self.country or ""))
+        if here := [p for p in places if fold(p.name) == capital]:
+            return here[0]
+        if elsewhere := sorted(key for key, name in names.items() if fold(name) == capital):
+            return Place(0, 0, elsewhere[0], names[elsewhere[0]])
         cities = Counter(p.key for p in places if not p.country)
         if not cities:
             return None
