@@ -58,6 +58,9 @@ def values(fr: Language, text: str) -> list[tuple[float, str | None]]:
         ("Les deux fonctionnaires attaqués ont porté plainte.", 2, "fonctionnaires"),
         ("Le bilan est de 11 blessés.", 11, "blessés"),
         ("L'accident a fait un mort.", 1, "mort"),
+        ("La préfecture signale aussi une personne disparue.", 1, "personne"),
+        ("Une personne portée disparue est toujours recherchée.", 1, "personne"),
+        ("Un enfant tué, c'est le bilan de la nuit.", 1, "enfant"),
         ("Les 7 non-inscrits se sont abstenus.", 7, "non-inscrits"),
     ],
 )
@@ -113,6 +116,8 @@ def test_exact_count_is_not_approximate(fr: Language) -> None:
         "La manifestation du 17 novembre a réuni du monde.",
         "Appelez le 01 45 67 89 00.",
         "Un manifestant a pris la parole.",
+        "Une personne a été interpellée.",
+        "Un homme politique a démissionné.",
         "Il a vu deux fois le ministre.",
         "Les deux tiers des Français approuvent.",
         "Le Mouvement Cinq Etoiles a gagné.",

@@ -50,6 +50,8 @@ PREDICATE_CHARS = 60
 class CountLexicon:
     never_counted: frozenset[str]
     counted_after_one: frozenset[str]
+    one_person_nouns: frozenset[str]
+    one_person_outcomes: frozenset[str]  # counted_after_one and the phrases said of one
     labels: frozenset[str]
     partitives: frozenset[str]
     fixed_expressions: frozenset[str]
@@ -90,6 +92,8 @@ def count_lexicon(lang: str) -> CountLexicon:
     return CountLexicon(
         never_counted=frozenset(word.lower() for word in data["never_counted"]),
         counted_after_one=frozenset(data["counted_after_one"]),
+        one_person_nouns=frozenset(data["one_person_nouns"]),
+        one_person_outcomes=frozenset(data["counted_after_one"] + data["one_person_outcomes"]),
         labels=frozenset(data["labels_before_number"]),
         partitives=frozenset(data["partitives"]),
         fixed_expressions=frozenset(data["fixed_expressions"]),
@@ -117,7 +121,9 @@ def count_pattern(lang: str) -> re.Pattern[str]:
     article = rf"(?<!\w)(?i:(?:d[{APOSTROPHES}])?une?)"
     # "un"/"une" is an article unless a scale or a casualty noun follows ("un mort"): ruling
     # it out here spares a look at the parse for every indefinite article of the text.
-    after_one = alternation(count_lexicon(lang).counted_after_one)
+    clex = count_lexicon(lang)
+    person = rf"{alternation(clex.one_person_nouns)}{SPACE}+{alternation(clex.one_person_outcomes)}"
+    after_one = f"{alternation(clex.counted_after_one)}|{person}"
     not_article = rf"(?!(?i:une?)\b(?!{SPACE}(?:{lex.scale_words}|(?i:{after_one}))))"
     return re.compile(
         # Every match starts a word: most positions are rejected by this first test.
@@ -290,8 +296,21 @@ def is_counted(noun: Token, figure: Figure, clex: CountLexicon) -> bool:
     if noun.doc[noun.i : noun.i + 3].text.lower() in clex.never_counted:
         return False  # "points de base"
     if figure.value < 2:
-        return figure.value == 1 and noun.lemma_.lower() in clex.counted_after_one
+        return figure.value == 1 and counted_as_one(noun, clex)
     return looks_plural(noun)
+
+
+def counted_as_one(noun: Token, clex: CountLexicon) -> bool:
+    """'un mort', 'une victime'; 'une personne disparue', 'un enfant tué'."""
+    if noun.lemma_.lower() in clex.counted_after_one:
+        return True
+    if noun.lower_ not in clex.one_person_nouns:
+        return False
+    following = noun.doc[noun.i + 1 : noun.i + 3]
+    return any(
+        following.text.lower() == outcome or following[:1].text.lower() == outcome
+        for outcome in clex.one_person_outcomes
+    )
 
 
 def looks_plural(token: Token) -> bool:
