@@ -145,6 +145,13 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
             2,
             "missing",
         ),
+        ("Le bilan s'établissait à 12 morts et une personne disparue.", 1, "missing"),
+        (
+            "La commission a présenté son rapport : 40 personnes entendues au cours de 34 "
+            "auditions.",
+            40,
+            "heard",
+        ),
     ],
 )
 def test_what_people_are_counted_for(text: str, value: float, group: str) -> None:
