@@ -76,6 +76,7 @@ def only(figures: list[Figure], value: float) -> Figure:
             13500,
             "Paris",
         ),
+        ("À Paris, c'est 8 000 manifestants qui ont défilé samedi.", 8000, "Paris"),
     ],
 )
 def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:
@@ -151,6 +152,11 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
             "auditions.",
             40,
             "heard",
+        ),
+        (
+            "Plus de 8 000 manifestants ont défilé à Paris, on a entendu des slogans.",
+            8000,
+            "participants",
         ),
     ],
 )
@@ -408,3 +414,20 @@ def test_a_total_is_not_of_the_place_of_its_part() -> None:
     paris = figures["participants — place: Paris"]
     assert [(v.shown, len(v.sources)) for v in paris.values] == [("8 000", 2)]
     assert paris.status == "agreed"
+
+
+def test_a_breakdown_of_a_count_is_none_of_its_figures() -> None:
+    breakdown = figures_of(
+        "Selon un recensement, il y aurait eu 168 blessés à la tête, 11 blessés à la main, "
+        "9 blessés au dos et 41 blessés aux jambes."
+    )
+    assert breakdown == []
+    by_town = figures_of(
+        "On a compté 8 000 manifestants à Paris, 5 000 manifestants à Lyon et 4 000 "
+        "manifestants à Bordeaux samedi."
+    )
+    assert {f.place for f in by_town} == {"Paris", "Lyon", "Bordeaux"}
+    two_sources = figures_of(
+        "Le collectif a compté 20 blessés à Nantes, la préfecture 2 blessés seulement."
+    )
+    assert sorted(f.count.value for f in two_sources) == [2, 20]

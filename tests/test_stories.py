@@ -374,6 +374,7 @@ def test_a_later_episode_of_an_affair_is_another_story(tmp_path: Path) -> None:
         ("M. Drouet a été jugé vendredi à Paris. Il avait été arrêté mercredi.", {4}),
         ("Les manifestants, qui défilent chaque samedi, étaient 5 000 dimanche à Lyon.", {6}),
         ("Le marché se tient le mardi et le vendredi sur la place.", set()),
+        ("Le samedi 12 janvier, 84 000 personnes ont manifesté.", {5}),
         ("La cour d'appel a ordonné mercredi le maintien en détention.", {2}),
         ("Les gilets jaunes ont rendu hommage à leurs blessés.", set()),
     ],
@@ -385,18 +386,22 @@ def test_a_lead_names_the_weekday_of_its_event_not_habits(text: str, weekdays: s
 @pytest.mark.parametrize(
     ("text", "numbers"),
     [
-        ("pour le douzième samedi de mobilisation", {12: 1}),
-        ("l'Acte XII des gilets jaunes, puis l'acte 13", {12: 1, 13: 1}),
-        ("la 8e journée de grève et le 2ème tour", {8: 1, 2: 1}),
-        ("au vingt-et-unième samedi de manifestations", {21: 1}),
-        ("la XIVe étape, le second tour, la première journée", {14: 1, 2: 1, 1: 1}),
-        # Not occasions: a century, other weekdays, the first days of a span, a title.
+        ("pour le douzième samedi de mobilisation", {("day", 12): 1}),
+        ("l'Acte XII des gilets jaunes, puis l'acte 13", {("day", 12): 1, ("day", 13): 1}),
+        ("la 8e journée de grève et le 2ème tour", {("day", 8): 1, ("round", 2): 1}),
+        ("au vingt-et-unième samedi de manifestations", {("day", 21): 1}),
+        ("le deuxième samedi, la XIVe étape", {("day", 2): 1, ("round", 14): 1}),
+        ("le second tour", {("round", 2): 1}),
+        # Not occasions: a century, other weekdays, beginnings, articles before a weekday
+        # ("Le", "Ce" are no Roman fifty or hundred), a title.
         ("au XIXe siècle, la même semaine, un autre samedi", {}),
-        ("les quatre premiers jours, le Premier ministre", {}),
+        ("les quatre premiers jours, dès le premier jour, réélu au premier tour", {}),
+        ("Ce samedi, les manifestants. Le samedi 12 janvier. Le Tour de France", {}),
+        ("Le Premier ministre", {}),
     ],
 )
 def test_numbered_occasions_are_read_in_words_digits_and_roman_numerals(
-    text: str, numbers: dict[int, int]
+    text: str, numbers: dict[tuple[str, int], int]
 ) -> None:
     assert occasion_numbers(text, "fr") == numbers
 
@@ -408,4 +413,4 @@ def test_two_outlets_numbering_one_saturday_differently_share_its_number() -> No
 
     acte = features("L'acte XII des gilets jaunes a rassemblé 58 600 personnes samedi.")
     douzieme = features("Pour leur douzième samedi de mobilisation, les gilets jaunes ont défilé.")
-    assert acte.terms["occasion:12"] == douzieme.terms["occasion:12"] == 1
+    assert acte.terms["occasion:day:12"] == douzieme.terms["occasion:day:12"] == 1

@@ -29,6 +29,7 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # initial ("M. Drouet"), before a capital or a quote.
 LEAD_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý«\"“])")
 LEAD_CHARS = 400
+DAY_NUMBER = re.compile(r"\s+(?:1er|\d{1,2})\b")
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
     for value in [c.value for c in record.counts] + [a.value for a in record.amounts]:
         terms[f"figure:{value:g}"] += 1
     full_text = f"{record.title or ''} {record.text}"
-    for number, times in occasion_numbers(full_text, record.language).items():
-        terms[f"occasion:{number}"] += times
+    for (kind, number), times in occasion_numbers(full_text, record.language).items():
+        terms[f"occasion:{kind}:{number}"] += times
     title = frozenset(w for w in TITLE_WORD.findall(fold(record.title or "")) if w not in STOP)
     return ArticleFeatures(
         record.id,
@@ -73,7 +74,8 @@ def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeature
 
 
 def lead_weekdays(text: str, language: str) -> frozenset[int]:
-    """The weekdays the first sentence names as one day (not "le samedi", habitual)."""
+    """The weekdays the first sentence names as one day: not "le samedi" (habitual) unless
+    a date follows ("le samedi 12 janvier")."""
     lead = LEAD_END.split(text.strip(), maxsplit=1)[0][:LEAD_CHARS]
     words = dates_lexicon.lexicon(language)
     named = set()
@@ -81,7 +83,10 @@ def lead_weekdays(text: str, language: str) -> frozenset[int]:
         before = words.patterns.previous_word.search(
             lead, max(0, match.start() - 40), match.start()
         )
-        if before is None or dates_lexicon.key(before["word"]) not in words.weekday_blockers:
+        habitual = (
+            before is not None and dates_lexicon.key(before["word"]) in words.weekday_blockers
+        )
+        if not habitual or DAY_NUMBER.match(lead, match.end()):
             named.add(words.weekdays[dates_lexicon.key(match["wd"])])
     return frozenset(named)
 

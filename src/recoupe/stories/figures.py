@@ -28,6 +28,8 @@ SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 # How far after a count its place may be named ('… étaient recensés samedi à 15 heures
 # dans toute la France'): further on, the sentence has moved to other things.
 REACH = 80
+# As many figures of one slot in one sentence are a breakdown of the count.
+BREAKDOWN = 3
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 PARENTHESIS = re.compile(r"[()]")
@@ -54,6 +56,7 @@ class FigureLexicon:
     sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
     seat: re.Pattern[str]  # a source's name before the place it is of
     clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
+    clause_ends: re.Pattern[str]  # where the words after a count end ("c'est Valence qui")
     part: re.Pattern[str]
     place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
     locating: re.Pattern[str]  # between a place and the one that says where it is
@@ -122,6 +125,7 @@ def lexicon(language: str) -> FigureLexicon:
             + r"\s*$"
         ),
         clause_words=phrases(data["clause_words"]),
+        clause_ends=phrases(data["clause_ends"]),
         part=phrases(data["part_words"]),
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
@@ -164,12 +168,26 @@ def article_figures(
     headlines = [headline(record)] if any(c.field == "title" for c in record.counts) else []
     for view in [*headlines, record]:
         reader = FigureReader(view, linked, names, country, words)
-        for count in view.counts:
-            if count.field != "text":
-                continue
-            group = reader.group(count)
-            if group is not None:
-                yield reader.figure(count, group)
+        read = [
+            reader.figure(count, group)
+            for count in view.counts
+            if count.field == "text" and (group := reader.group(count)) is not None
+        ]
+        yield from without_breakdowns(read, view.text)
+
+
+def without_breakdowns(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures but those of a breakdown: one sentence giving BREAKDOWN or more figures
+    of one group, place and day ('168 blessés à la tête, 11 à la main, 9 au dos') splits
+    the count by something other than place or source, and none of them is the count."""
+    slots: dict[tuple[int, str, str, str | None], set[float]] = {}
+    for found in figures:
+        slots.setdefault(breakdown_slot(found, text), set()).add(found.count.value)
+    return [f for f in figures if len(slots[breakdown_slot(f, text)]) < BREAKDOWN]
+
+
+def breakdown_slot(found: Figure, text: str) -> tuple[int, str, str, str | None]:
+    return sentence_bounds(text, found.count.start)[0], found.group, found.place_key, found.day
 
 
 def headline(record: ArticleRecord) -> ArticleRecord:
@@ -265,7 +283,7 @@ class FigureReader:
         (an Algerian outlet on French news names Valence more than Paris), else the city
         the article names most."""
         capital = self.words.capitals.get(fold(self.country or ""))
-        if here := [p for p in places if fold(p.name) == capital]:
+        if here := [p for p in places if fold(p.name) == capital and not p.country]:
             return here[0]
         if elsewhere := sorted(key for key, name in names.items() if fold(name) == capital):
             return Place(0, 0, elsewhere[0], names[elsewhere[0]])
@@ -335,6 +353,7 @@ class FigureReader:
             *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, count.end, end)),
             *(m.start() for m in PARENTHESIS.finditer(self.record.text, count.end, end)),
             *(m.start() for m in self.words.clause_words.finditer(self.flat, count.end, end)),
+            *(m.start() for m in self.words.clause_ends.finditer(self.flat, count.end, end)),
         ]
         stop = min([end, *following[:1], *closing])
         return max([start, *preceding[-1:], *opened]), stop
@@ -342,10 +361,16 @@ class FigureReader:
     def named_place(self, count: Count, begin: int, stop: int) -> Place | None:
         """The place named after the count in its clause ('8 000 à Paris'), else before it
         ('À Toulouse, 10 000 personnes'), a town before a street or a square; but a count
-        that a place opens is that place's ('à Paris, où 7 000', 'à Toulouse (5 000')."""
+        that a place opens is that place's ('à Paris, où 7 000', 'à Toulouse (5 000'), unless
+        the count before took it ('8 000 à Paris, 5 000 à Lyon')."""
         after = [p for p in self.places if count.end <= p.start < min(stop, count.end + REACH)]
         before = [p for p in self.places if begin <= p.start < count.start][::-1]
-        if before and self.words.place_opener.fullmatch(self.flat, before[0].end, count.start):
+        taken = self.placed[-1].place if self.placed else None
+        if (
+            before
+            and before[0] != taken
+            and self.words.place_opener.fullmatch(self.flat, before[0].end, count.start)
+        ):
             return before[0]
         candidates = after + before
         return min(candidates, key=lambda p: p.street, default=None)
