@@ -7,7 +7,7 @@ import pytest
 
 from conftest import analyze_text, story_of
 from recoupe.store.records import linked_ids
-from recoupe.stories.claims import Claim, Source, Value, story_claims
+from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
 from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
 
 
@@ -401,6 +401,22 @@ def test_figures_orders_of_magnitude_apart_count_different_things() -> None:
     assert sorted([v.shown for v in c.values] for c in national) == [["30 000", "136 000"], ["8"]]
     crowd = next(c for c in national if len(c.values) == 2)
     assert crowd.status == "disputed"
+
+
+def test_a_stray_small_figure_does_not_chain_magnitudes_into_one_dispute() -> None:
+    def stated(figure: float, *articles: str) -> Value:
+        return Value(f"{figure:g}", figure, sources=[Source(a, a) for a in articles])
+
+    national = Claim("figure|participants|national|", "event", "participants — place: France")
+    for value in [
+        stated(58_600, "a", "b", "c"),
+        stated(17_400, "d"),
+        stated(5_400, "e"),  # a town's march read as the country's
+        stated(600, "f"),
+    ]:
+        national.add(value)
+    runs = [[v.shown for v in c.values] for c in by_magnitude(national)]
+    assert runs == [["17400", "58600"], ["600", "5400"]]
 
 
 def test_a_total_is_not_of_the_place_of_its_part() -> None:

@@ -309,19 +309,31 @@ def add_figure_claims(
 
 
 def by_magnitude(claim: Claim) -> list[Claim]:
-    """The claim, or one claim for each run of its figures within OTHER_THINGS of each
-    other: 'huit personnes' and '136 000 personnes' in one country are not two counts of one
-    crowd, while a count at noon and the evening's, or the police's and the organisers',
-    differ by less."""
-    values = sorted(claim.values, key=lambda v: v.number or 0.0)
-    runs = [[values[0]]]
-    for value in values[1:]:
-        if (value.number or 0.0) > OTHER_THINGS * max(runs[-1][-1].number or 0.0, 1.0):
-            runs.append([])
-        runs[-1].append(value)
+    """The claim, or one claim for each run of its figures within OTHER_THINGS of the run's
+    best-sourced figure: 'huit personnes' and '136 000 personnes' in one country are not two
+    counts of one crowd, while a count at noon and the evening's, or the police's and the
+    organisers', differ by less."""
+    runs = magnitude_runs(claim.values)
     if len(runs) == 1:
         return [claim]
     return [Claim(f"{claim.key}|{run[0].shown}", claim.kind, claim.label, run) for run in runs]
+
+
+def magnitude_runs(values: list[Value]) -> list[list[Value]]:
+    """Around the figure the most articles state, those within OTHER_THINGS of it; then the
+    same among the rest. Anchored so, small figures read into the slot by mistake do not
+    chain a run across magnitudes (60, 200, 2 000, 30 000), nor split true neighbours."""
+    if not values:
+        return []
+    anchor = max(values, key=lambda v: (len(v.sources), v.number or 0.0))
+    near = [v for v in values if not tenfold_apart(v, anchor)]
+    rest = [v for v in values if tenfold_apart(v, anchor)]
+    return [sorted(near, key=lambda v: v.number or 0.0), *magnitude_runs(rest)]
+
+
+def tenfold_apart(value: Value, other: Value) -> bool:
+    low, high = sorted(max(v.number or 0.0, 1.0) for v in (value, other))
+    return high > OTHER_THINGS * low
 
 
 @dataclass
