@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,7 @@ from recoupe.store.records import linked_ids
 from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.claims import Claim, Source, Value, story_claims
-from recoupe.stories.features import ArticleFeatures, features_of, lead_weekdays
+from recoupe.stories.features import ArticleFeatures, features_of, lead_weekdays, text_minhash
 from recoupe.stories.grouping import StoryIndex
 from recoupe.stories.occasions import occasion_numbers
 from recoupe.stories.scoring import b_cubed
@@ -414,3 +415,20 @@ def test_two_outlets_numbering_one_saturday_differently_share_its_number() -> No
     acte = features("L'acte XII des gilets jaunes a rassemblé 58 600 personnes samedi.")
     douzieme = features("Pour leur douzième samedi de mobilisation, les gilets jaunes ont défilé.")
     assert acte.terms["occasion:day:12"] == douzieme.terms["occasion:day:12"] == 1
+
+
+def test_a_story_is_found_through_the_terms_that_weigh_most_not_the_rarest() -> None:
+    def article(article_id: str, terms: dict[str, int]) -> ArticleFeatures:
+        words = sorted(terms)
+        return ArticleFeatures(article_id, Counter(terms), None, text_minhash(words))
+
+    index = StoryIndex()
+    story = {"entity:benalla": 5, "entity:senat": 3, "commission": 2, "rapport": 2}
+    for n in range(2):
+        index.add(article(f"benalla-{n}", story), index.decide(article(f"benalla-{n}", story)))
+    # Many other stories, each sharing one word that appears nowhere else.
+    others = [f"mot{n}" for n in range(40)]
+    for word in others:
+        index.add(article(word, {word: 1, "divers": 1}), index.decide(article(word, {word: 1})))
+    new = article("benalla-new", {**story, **dict.fromkeys(others, 1)})
+    assert index.story_of["benalla-0"] in index.candidates(index.vector(new))

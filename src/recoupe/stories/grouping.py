@@ -35,10 +35,11 @@ WINDOW_DAYS = 3
 # and the number of a recurring occasion ("le douzième samedi") names the event itself.
 BOOSTS = {"entity": 2.0, "day": 2.0, "figure": 2.0, "occasion": 4.0}
 OTHER_LEAD_DAY = 0.5
-# Candidate stories are found through the article's rarest terms.
+# Candidate stories are found through the terms that weigh most in the article's vector:
+# its rarest terms alone are often words of no weight that some other story happens to share.
 PROBE_TERMS = 30
 # Only the stories sharing the most of those terms are compared in full.
-CANDIDATES = 20
+CANDIDATES = 10
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class StoryIndex:
             return Decision(self.story_of[min(copies, key=self.seq)])
         vector = self.vector(article)
         scored = sorted(
-            ((self.similarity(vector, article, s), s) for s in self.candidates(article)),
+            ((self.similarity(vector, article, s), s) for s in self.candidates(vector)),
             reverse=True,
         )
         if not scored or scored[0][0] < JOIN:
@@ -157,11 +158,11 @@ class StoryIndex:
     def seq(self, article_id: str) -> int:
         return self.order.get(article_id, self.arrivals + 1)
 
-    def candidates(self, article: ArticleFeatures) -> set[str]:
-        seen = [t for t in article.terms if self.df[t] > 0]
-        rare = sorted(seen, key=lambda t: (self.df[t], t))[:PROBE_TERMS]
+    def candidates(self, vector: dict[str, float]) -> set[str]:
+        seen = [t for t in vector if self.df[t] > 0]
+        heaviest = sorted(seen, key=lambda t: (-vector[t], t))[:PROBE_TERMS]
         hits: Counter[str] = Counter()
-        for term in rare:
+        for term in heaviest:
             hits.update(s for s in self.posting.get(term, ()) if s in self.members)
         return {s for s, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:CANDIDATES]}
 
