@@ -385,7 +385,11 @@ def test_two_figures_of_one_article_are_no_dispute() -> None:
     claim.add(Value("6 000", number=6000, sources=[Source("a1", None)]))
     claim.add(Value("350", number=350, sources=[Source("a1", None)]))
     assert claim.status == "single"
+    # Another article gives one of the two: it contradicts neither.
     claim.add(Value("350", number=350, sources=[Source("a2", None)]))
+    assert claim.status == "alongside"
+    # A third gives a figure neither of the others gives, and none of theirs.
+    claim.add(Value("9 000", number=9000, sources=[Source("a3", None)]))
     assert claim.status == "disputed"
 
 

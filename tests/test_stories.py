@@ -205,6 +205,22 @@ def test_two_figures_from_one_source_are_disputed_whatever_else_is_said() -> Non
     assert by_source.status == "by_source"
 
 
+def test_figures_each_article_gives_beside_a_shared_one_are_side_by_side() -> None:
+    def stated(figure: float, *articles: str) -> Value:
+        return Value(f"{figure:g}", figure, sources=[Source(a, a) for a in articles])
+
+    # Both articles give 10 500 and 27 000 (two counts, neither attributed): no dispute.
+    two_counts = Claim("k", "event", "participants")
+    two_counts.add(stated(10_500, "a1", "a2"))
+    two_counts.add(stated(27_000, "a1", "a2"))
+    assert two_counts.status == "alongside"
+    # One article gives only 22, the others only 130: a dispute.
+    custody = Claim("k", "event", "custody")
+    custody.add(stated(22, "a1"))
+    custody.add(stated(130, "a2", "a3"))
+    assert custody.status == "disputed"
+
+
 def test_text_from_articles_is_shown_as_written_not_as_markup() -> None:
     view = {
         "title": "Grève [en direct] : la RATP",
@@ -213,6 +229,7 @@ def test_text_from_articles_is_shown_as_written_not_as_markup() -> None:
         "disputed": [{"fact": "quote [/b]", "values": [{"value": "« [/b] »", "sources": []}]}],
         "by_source": [],
         "by_time": [],
+        "alongside": [],
         "agreed": [],
         "single": [],
         "quotes": [],

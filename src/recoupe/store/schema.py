@@ -144,5 +144,7 @@ class ClaimRow(Base):
     key: Mapped[str] = mapped_column(String(1024), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # event, quote, name
     label: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))  # agreed, disputed, by_source, single
+    status: Mapped[str] = mapped_column(
+        String(16)
+    )  # agreed, disputed, by_source, by_time, alongside, single
     values: Mapped[list[Any]] = mapped_column(JSON)

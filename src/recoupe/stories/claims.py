@@ -119,7 +119,17 @@ class Claim:
             return "by_source"
         if self.apart(lambda s: s.when):
             return "by_time"
-        return "disputed"
+        # Articles that each state a value another states too contradict none: their other
+        # values are more moments or things, as with one article, shown side by side.
+        return "disputed" if self.contradicted() else "alongside"
+
+    def contradicted(self) -> bool:
+        """Whether two articles state values of which they share none."""
+        stated: dict[str, set[int]] = {}
+        for index, value in enumerate(self.values):
+            for source in value.sources:
+                stated.setdefault(source.article, set()).add(index)
+        return any(a.isdisjoint(b) for a, b in combinations(stated.values(), 2))
 
     def apart(self, aspect: Callable[[Source], str | None]) -> bool:
         """Whether every value has sources that say this aspect, none shared by two values."""

@@ -54,6 +54,7 @@ def story_view(session: Session, story_id: str) -> dict[str, Any] | None:
         "disputed": [claim_view(c) for c in events if c.status == "disputed"],
         "by_source": [claim_view(c) for c in events if c.status == "by_source"],
         "by_time": [claim_view(c) for c in events if c.status == "by_time"],
+        "alongside": [claim_view(c) for c in events if c.status == "alongside"],
         "quotes": [claim_view(c) for c in claims if c.kind == "quote"],
         "names": [claim_view(c) for c in claims if c.kind == "name"],
         "timeline": timeline(events),
