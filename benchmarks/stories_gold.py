@@ -6,10 +6,10 @@
 Ingests exactly the articles the gold lists (its stories and its distractors) into a fresh
 SQLite file, in corpus order, then prints B-cubed precision, recall and F1 of the grouping
 and, for each conflict of the gold, whether a claim of the story that holds most of its
-articles shows at least two of its values as a difference (not as agreed or as one
-source's), each stated by one of the gold's sources
-(counts compared as numbers, quotes and names by their claim's kind, other facts by their
-words).
+articles shows at least two of its values as a difference (disputed, or told apart by
+source or time of day), each stated by one of the gold's sources (counts compared as
+numbers, quotes and names by their claim's kind, other facts by their words); conflicts
+shown only side by side (values no article contradicts) are counted apart.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ NUMBER = re.compile(r"\d[\d\s.']*")
 CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
 # A claim in these shows its values as one fact, not as a difference between sources.
 AGREED = ("agreed", "single")
+# Values given side by side: different, but no article contradicts another.
+ALONGSIDE = "alongside"
 
 
 def number(text: str) -> float | None:
@@ -62,9 +64,13 @@ def value_found(conflict: dict[str, Any], wanted: dict[str, Any], value: dict[st
     return figure is not None and stated is not None and abs(figure - stated) <= 0.02 * figure
 
 
-def shows_conflict(claim: ClaimRow, conflict: dict[str, Any]) -> bool:
+def shows_conflict(claim: ClaimRow, conflict: dict[str, Any], status: str | None = None) -> bool:
+    """Whether the claim shows two of the conflict's values; of the given status only, else
+    of any that tells values apart but side by side."""
     kind = CLAIM_KINDS.get(conflict["kind"], "event")
     if claim.kind != kind or len(claim.values) < 2 or claim.status in AGREED:
+        return False
+    if claim.status != status if status else claim.status == ALONGSIDE:
         return False
     matched = sum(
         any(value_found(conflict, wanted, v) for v in claim.values) for wanted in conflict["values"]
@@ -97,14 +103,22 @@ def main() -> None:
     by_story: dict[str, list[ClaimRow]] = {}
     for claim in claims:
         by_story.setdefault(claim.story_id, []).append(claim)
-    hits = 0
+    outcomes: Counter[str] = Counter()
     for conflict in gold_data["conflicts"]:
         articles = [a for v in conflict["values"] for a in v["sources"]]
         story = Counter(found[a] for a in articles).most_common(1)[0][0]
-        ok = any(shows_conflict(c, conflict) for c in by_story.get(story or "", []))
-        hits += ok
-        print(f"{'found' if ok else 'missed':6s} {conflict['story']} {conflict['what']}")
-    print(f"conflicts found: {hits}/{len(gold_data['conflicts'])}")
+        claims_there = by_story.get(story or "", [])
+        if any(shows_conflict(c, conflict) for c in claims_there):
+            outcome = "found"
+        elif any(shows_conflict(c, conflict, ALONGSIDE) for c in claims_there):
+            outcome = "side"
+        else:
+            outcome = "missed"
+        outcomes[outcome] += 1
+        print(f"{outcome:6s} {conflict['story']} {conflict['what']}")
+    total = len(gold_data["conflicts"])
+    print(f"conflicts found: {outcomes['found']}/{total}", end="")
+    print(f", {outcomes['side']} more shown side by side" if outcomes["side"] else "")
     # The gold lists the disagreements its annotators saw; other disputes are worth a look
     # but are mostly different things read as one.
     stories = {found[a] for s in gold_data["stories"] for a in s["articles"]}

@@ -421,6 +421,14 @@ def test_a_stray_small_figure_does_not_chain_magnitudes_into_one_dispute() -> No
         national.add(value)
     runs = [[v.shown for v in c.values] for c in by_magnitude(national)]
     assert runs == [["17400", "58600"], ["600", "5400"]]
+    # A run spans tenfold at most, on both sides of the figure most articles state.
+    town = Claim("figure|participants|Lyon|", "event", "participants — place: Lyon")
+    for value in [stated(5_000, "a", "b"), stated(600, "c"), stated(45_000, "d")]:
+        town.add(value)
+    assert [[v.shown for v in c.values] for c in by_magnitude(town)] == [
+        ["600", "5000"],
+        ["45000"],
+    ]
 
 
 def test_a_total_is_not_of_the_place_of_its_part() -> None:

@@ -7,6 +7,7 @@ import gzip
 import json
 from collections import Counter
 from dataclasses import replace
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -214,6 +215,20 @@ def test_figures_each_article_gives_beside_a_shared_one_are_side_by_side() -> No
     two_counts.add(stated(10_500, "a1", "a2"))
     two_counts.add(stated(27_000, "a1", "a2"))
     assert two_counts.status == "alongside"
+
+    # Both give the prefecture's 10 500, but the union's count differs: a dispute.
+    def cited(figure: float, source: str, article: str) -> Value:
+        return Value(f"{figure:g}", figure, sources=[Source(article, article, source)])
+
+    unions = Claim("k", "event", "participants")
+    for value in [
+        cited(10_500, "la préfecture", "a1"),
+        cited(27_000, "la CGT", "a1"),
+        cited(10_500, "la préfecture", "a2"),
+        cited(40_000, "la CGT", "a2"),
+    ]:
+        unions.add(value)
+    assert unions.status == "disputed"
     # One article gives only 22, the others only 130: a dispute.
     custody = Claim("k", "event", "custody")
     custody.add(stated(22, "a1"))
@@ -448,4 +463,22 @@ def test_a_story_is_found_through_the_terms_that_weigh_most_not_the_rarest() -> 
     for word in others:
         index.add(article(word, {word: 1, "divers": 1}), index.decide(article(word, {word: 1})))
     new = article("benalla-new", {**story, **dict.fromkeys(others, 1)})
-    assert index.story_of["benalla-0"] in index.candidates(index.vector(new))
+    assert index.story_of["benalla-0"] in index.candidates(index.vector(new), new)
+
+
+def test_stories_out_of_the_window_take_no_candidate_place() -> None:
+    def article(article_id: str, terms: list[str], day: str) -> ArticleFeatures:
+        return ArticleFeatures(article_id, Counter(terms), day, text_minhash(terms))
+
+    index = StoryIndex()
+    shared = ["entity:lavigne", "entity:rennes", "corruption"]
+    # A dozen earlier episodes of the affair, ten days apart, share all three terms.
+    for n in range(12):
+        day = (date(2023, 9, 1) + timedelta(days=10 * n)).isoformat()
+        old = article(f"old-{n}", [*shared, f"episode{n}"], day)
+        index.add(old, index.decide(old))
+    assert len(index.members) == 12
+    arrest = article("arrest", ["entity:lavigne", "garde"], "2024-03-09")
+    index.add(arrest, index.decide(arrest))
+    new = article("new", [*shared, "garde"], "2024-03-10")
+    assert index.candidates(index.vector(new), new) == {"s-arrest"}

@@ -146,5 +146,5 @@ class ClaimRow(Base):
     label: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(
         String(16)
-    )  # agreed, disputed, by_source, by_time, alongside, single
+    )  # agreed, disputed, by_source, by_time, alongside, single, variants
     values: Mapped[list[Any]] = mapped_column(JSON)

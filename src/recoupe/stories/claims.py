@@ -4,6 +4,7 @@ every name, with each value stated and who states it, agreed or disputed."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -119,17 +120,27 @@ class Claim:
             return "by_source"
         if self.apart(lambda s: s.when):
             return "by_time"
-        # Articles that each state a value another states too contradict none: their other
-        # values are more moments or things, as with one article, shown side by side.
+        # Articles that share a value, each giving others beside it from sources the other
+        # does not cite, speak of more moments or things, as one article's two figures do.
         return "disputed" if self.contradicted() else "alongside"
 
     def contradicted(self) -> bool:
-        """Whether two articles state values of which they share none."""
-        stated: dict[str, set[int]] = {}
+        """Whether two articles state values of which they share none, or each states a value
+        the other does not, cited to the same source (or to none): 'selon la CGT, 27 000'
+        against 'selon la CGT, 40 000'."""
+        stated: dict[str, dict[int, set[str | None]]] = {}
         for index, value in enumerate(self.values):
             for source in value.sources:
-                stated.setdefault(source.article, set()).add(index)
-        return any(a.isdisjoint(b) for a, b in combinations(stated.values(), 2))
+                cited = stated.setdefault(source.article, {}).setdefault(index, set())
+                cited.add(source.attributed_to)
+        for one, other in combinations(stated.values(), 2):
+            if one.keys().isdisjoint(other.keys()):
+                return True
+            own = [one[i] for i in one.keys() - other.keys()]
+            others = [other[i] for i in other.keys() - one.keys()]
+            if any(a & b for a in own for b in others):
+                return True
+        return False
 
     def apart(self, aspect: Callable[[Source], str | None]) -> bool:
         """Whether every value has sources that say this aspect, none shared by two values."""
@@ -330,20 +341,26 @@ def by_magnitude(claim: Claim) -> list[Claim]:
 
 
 def magnitude_runs(values: list[Value]) -> list[list[Value]]:
-    """Around the figure the most articles state, those within OTHER_THINGS of it; then the
-    same among the rest. Anchored so, small figures read into the slot by mistake do not
-    chain a run across magnitudes (60, 200, 2 000, 30 000), nor split true neighbours."""
+    """From the figure the most articles state, the nearest figures while the run spans
+    OTHER_THINGS at most; then the same among the rest. Anchored so, small figures read
+    into the slot by mistake do not chain a run across magnitudes (60, 200, 2 000, 30 000),
+    nor split true neighbours."""
     if not values:
         return []
-    anchor = max(values, key=lambda v: (len(v.sources), v.number or 0.0))
-    near = [v for v in values if not tenfold_apart(v, anchor)]
-    rest = [v for v in values if tenfold_apart(v, anchor)]
-    return [sorted(near, key=lambda v: v.number or 0.0), *magnitude_runs(rest)]
+    anchor = max(values, key=lambda v: (len(v.sources), magnitude(v)))
+    run: list[Value] = []
+    for value in sorted(
+        values, key=lambda v: (abs(math.log(magnitude(v) / magnitude(anchor))), magnitude(v))
+    ):
+        within = [magnitude(v) for v in [*run, value]]
+        if max(within) <= OTHER_THINGS * min(within):
+            run.append(value)
+    rest = [v for v in values if all(v is not taken for taken in run)]
+    return [sorted(run, key=magnitude), *magnitude_runs(rest)]
 
 
-def tenfold_apart(value: Value, other: Value) -> bool:
-    low, high = sorted(max(v.number or 0.0, 1.0) for v in (value, other))
-    return high > OTHER_THINGS * low
+def magnitude(value: Value) -> float:
+    return max(value.number or 0.0, 1.0)
 
 
 @dataclass

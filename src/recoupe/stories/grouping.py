@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from datasketch import MinHashLSH
 
@@ -38,6 +39,10 @@ OTHER_LEAD_DAY = 0.5
 # Candidate stories are found through the terms that weigh most in the article's vector:
 # its rarest terms alone are often words of no weight that some other story happens to share.
 PROBE_TERMS = 30
+# A term in more articles than this (or this share of them) names the whole corpus's
+# subject ('gilets jaunes', 'Paris'): its stories are too many to probe.
+COMMON_TERM_ARTICLES = 50
+COMMON_TERM_SHARE = 0.02
 # Only the stories sharing the most of those terms are compared in full.
 CANDIDATES = 10
 
@@ -74,7 +79,7 @@ class StoryIndex:
             return Decision(self.story_of[min(copies, key=self.seq)])
         vector = self.vector(article)
         scored = sorted(
-            ((self.similarity(vector, article, s), s) for s in self.candidates(vector)),
+            ((self.similarity(vector, article, s), s) for s in self.candidates(vector, article)),
             reverse=True,
         )
         if not scored or scored[0][0] < JOIN:
@@ -158,13 +163,17 @@ class StoryIndex:
     def seq(self, article_id: str) -> int:
         return self.order.get(article_id, self.arrivals + 1)
 
-    def candidates(self, vector: dict[str, float]) -> set[str]:
-        seen = [t for t in vector if self.df[t] > 0]
-        heaviest = sorted(seen, key=lambda t: (-vector[t], t))[:PROBE_TERMS]
+    def candidates(self, vector: dict[str, float], article: ArticleFeatures) -> set[str]:
+        common = max(COMMON_TERM_ARTICLES, COMMON_TERM_SHARE * len(self.articles))
+        probes = [t for t in vector if 0 < self.df[t] <= common]
+        heaviest = sorted(probes, key=lambda t: (-vector[t], t))[:PROBE_TERMS]
         hits: Counter[str] = Counter()
         for term in heaviest:
             hits.update(s for s in self.posting.get(term, ()) if s in self.members)
-        return {s for s, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:CANDIDATES]}
+        ranked = sorted(hits.items(), key=lambda h: (-h[1], h[0]))
+        # Stories out of the article's window take no place from one in it.
+        within = (s for s, _ in ranked if self.in_window(article.day, s))
+        return set(islice(within, CANDIDATES))
 
     def idf(self, term: str) -> float:
         return math.log((len(self.articles) + 1) / (self.df[term] + 1)) + 1
