@@ -10,7 +10,7 @@ from recoupe.analyze import Options, analyze_stream
 from recoupe.read import RawDoc
 from recoupe.record import ArticleRecord
 from recoupe.store.records import linked_ids
-from recoupe.stories.claims import StoryArticle
+from recoupe.stories.claims import Claim, Source, StoryArticle, Value
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_47b9b8c3e1646891.txt"
@@ -24,6 +24,19 @@ def analyze_text(
     (result,) = analyze_stream([raw], Options())
     assert isinstance(result, ArticleRecord), result
     return result
+
+
+def stated(figure: float, *articles: str, by: str | None = None, when: str | None = None) -> Value:
+    """A figure as these articles state it, cited to `by`, given at the time of day `when`."""
+    return Value(f"{figure:g}", figure, sources=[Source(a, None, by, when=when) for a in articles])
+
+
+def claim_of(*values: Value, label: str = "participants") -> Claim:
+    """One slot's claim, as the values come."""
+    claim = Claim(f"figure|{label}", "event", label)
+    for value in values:
+        claim.add(value)
+    return claim
 
 
 def story_of(texts: list[str]) -> list[StoryArticle]:

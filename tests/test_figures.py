@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import analyze_text, story_of
+from conftest import analyze_text, stated, story_of
 from recoupe.store.records import linked_ids
 from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
 from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
@@ -250,14 +250,11 @@ def test_counts_of_the_country_and_of_its_capital_are_two_claims_across_articles
 
 
 def test_figures_at_different_times_of_day_are_not_a_dispute() -> None:
-    def stated(figure: float, article: str, when: str) -> Value:
-        return Value(str(figure), number=figure, sources=[Source(article, None, None, when=when)])
-
     claim = Claim("k", "event", "participants")
-    claim.add(stated(17400, "a1", "à mi-journée"))
-    claim.add(stated(58600, "a2", "en fin de journée"))
+    claim.add(stated(17400, "a1", when="à mi-journée"))
+    claim.add(stated(58600, "a2", when="en fin de journée"))
     assert claim.status == "by_time"
-    claim.add(stated(70000, "a3", "en fin de journée"))
+    claim.add(stated(70000, "a3", when="en fin de journée"))
     assert claim.status == "disputed"
 
 
@@ -408,9 +405,6 @@ def test_figures_orders_of_magnitude_apart_count_different_things() -> None:
 
 
 def test_a_stray_small_figure_does_not_chain_magnitudes_into_one_dispute() -> None:
-    def stated(figure: float, *articles: str) -> Value:
-        return Value(f"{figure:g}", figure, sources=[Source(a, a) for a in articles])
-
     national = Claim("figure|participants|national|", "event", "participants — place: France")
     for value in [
         stated(58_600, "a", "b", "c"),

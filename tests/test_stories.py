@@ -17,7 +17,7 @@ from rich.console import Console
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conftest import SEED, SHARED, analyze_text, story_of
+from conftest import SEED, SHARED, analyze_text, claim_of, stated, story_of
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
@@ -26,7 +26,7 @@ from recoupe.store import open_database
 from recoupe.store.records import linked_ids
 from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.claims import Claim, Source, Value, story_claims
+from recoupe.stories.claims import story_claims
 from recoupe.stories.features import ArticleFeatures, features_of, lead_weekdays, text_minhash
 from recoupe.stories.grouping import StoryIndex
 from recoupe.stories.occasions import occasion_numbers
@@ -189,50 +189,31 @@ def test_a_figure_of_one_significant_digit_rounds_nothing_unless_approximate() -
 
 
 def test_two_figures_from_one_source_are_disputed_whatever_else_is_said() -> None:
-    def stated(figure: float, by: str, article: str) -> Value:
-        return Value(str(figure), number=figure, sources=[Source(article, None, by)])
-
-    claim = Claim("k", "event", "participants")
-    for value in (
-        stated(1200, "la préfecture", "a1"),
-        stated(1500, "la préfecture", "a2"),
-        stated(3000, "les organisateurs", "a3"),
-    ):
-        claim.add(value)
-    assert claim.status == "disputed"
-    by_source = Claim("k", "event", "participants")
-    by_source.add(stated(1200, "la préfecture", "a1"))
-    by_source.add(stated(3000, "les organisateurs", "a3"))
+    prefecture, organisers = "la préfecture", "les organisateurs"
+    disputed = claim_of(
+        stated(1200, "a1", by=prefecture),
+        stated(1500, "a2", by=prefecture),
+        stated(3000, "a3", by=organisers),
+    )
+    assert disputed.status == "disputed"
+    by_source = claim_of(stated(1200, "a1", by=prefecture), stated(3000, "a3", by=organisers))
     assert by_source.status == "by_source"
 
 
 def test_figures_each_article_gives_beside_a_shared_one_are_side_by_side() -> None:
-    def stated(figure: float, *articles: str) -> Value:
-        return Value(f"{figure:g}", figure, sources=[Source(a, a) for a in articles])
-
     # Both articles give 10 500 and 27 000 (two counts, neither attributed): no dispute.
-    two_counts = Claim("k", "event", "participants")
-    two_counts.add(stated(10_500, "a1", "a2"))
-    two_counts.add(stated(27_000, "a1", "a2"))
+    two_counts = claim_of(stated(10_500, "a1", "a2"), stated(27_000, "a1", "a2"))
     assert two_counts.status == "alongside"
-
     # Both give the prefecture's 10 500, but the union's count differs: a dispute.
-    def cited(figure: float, source: str, article: str) -> Value:
-        return Value(f"{figure:g}", figure, sources=[Source(article, article, source)])
-
-    unions = Claim("k", "event", "participants")
-    for value in [
-        cited(10_500, "la préfecture", "a1"),
-        cited(27_000, "la CGT", "a1"),
-        cited(10_500, "la préfecture", "a2"),
-        cited(40_000, "la CGT", "a2"),
-    ]:
-        unions.add(value)
+    unions = claim_of(
+        stated(10_500, "a1", by="la préfecture"),
+        stated(27_000, "a1", by="la CGT"),
+        stated(10_500, "a2", by="la préfecture"),
+        stated(40_000, "a2", by="la CGT"),
+    )
     assert unions.status == "disputed"
     # One article gives only 22, the others only 130: a dispute.
-    custody = Claim("k", "event", "custody")
-    custody.add(stated(22, "a1"))
-    custody.add(stated(130, "a2", "a3"))
+    custody = claim_of(stated(22, "a1"), stated(130, "a2", "a3"), label="custody")
     assert custody.status == "disputed"
 
 
