@@ -316,3 +316,13 @@ def test_quote_inside_a_reported_clause_is_the_reporters() -> None:
     )
     quote = quote_with(record, "l’instauration", kind="direct")
     assert quote.speaker.text is not None and "jeune homme" in quote.speaker.text
+
+
+def test_the_object_of_a_verb_that_reports_nothing_does_not_speak() -> None:
+    record = analyze_text(
+        "Mardi 3 mars 2026, les salariés de l'usine Valrhône de Vénissieux, près de Lyon, ont "
+        "défilé des grilles du site jusqu'à l'hôtel de ville pour réclamer que le propriétaire "
+        "du groupe chimique accepte l'offre de rachat."
+    )
+    (quote,) = [q for q in record.quotes if q.cue == "réclamer"]
+    assert "grilles" not in (quote.speaker.text or "")

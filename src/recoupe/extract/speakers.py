@@ -226,8 +226,10 @@ class SpeakerResolver:
         after_quote = quoted is not None and verb.idx > quoted[1] and is_incise(verb)
         if after_quote and (subject is None or not is_inverted(subject, verb)):
             subject = self.inverted_subject(verb) or subject
-        if subject is None and verb.dep_ == "advcl":
-            # "s'est réjouie Caroline Izambert, soulignant que ...": the head's inverted subject
+        if subject is None and verb.dep_ == "advcl" and cue_lemma(verb.head, self.lex):
+            # "s'est réjouie Caroline Izambert, soulignant que ...": the head's inverted
+            # subject; not after a verb that reports nothing ("ont défilé des grilles du site
+            # pour réclamer que": the grilles say nothing).
             subject = self.inverted_subject(verb.head)
         if subject is None:
             return None
