@@ -301,3 +301,14 @@ def test_speech_incise_and_grabbing_are_no_lawsuits() -> None:
     lawsuits = events_of(record, "lawsuit")
     assert [e.trigger.text for e in lawsuits] == ["saisi la justice", "saisi"]
     assert "Anticor" in role(record, lawsuits[1], "plaintiff")
+
+
+def test_a_description_with_its_adjectives_is_the_name_it_introduced() -> None:
+    record = analyze_text(
+        "Les salariés de Valrhône ont manifesté au lendemain d'une offre de rachat déposée par "
+        "le groupe grenoblois Serrandis. « Nous ne lâcherons rien », a affirmé Sophie Marchand, "
+        "déléguée CGT de l'usine. Le groupe grenoblois a proposé lundi de racheter Valrhône "
+        "pour 450 millions d'euros."
+    )
+    offer = only_event(record, "acquisition_offer")
+    assert role(record, offer, "bidder") == ["Serrandis"]

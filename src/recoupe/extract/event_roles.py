@@ -255,7 +255,7 @@ class RoleReader:
         if named is not None:
             return named
         if self.is_description(token, self.lex.organization_descriptions):
-            return self.items.organization_before(token.idx)
+            return self.introduced_as(token) or self.items.organization_before(token.idx)
         if self.stands_for_person(token):
             return self.items.person_before(token.idx)
         return None
@@ -278,6 +278,30 @@ class RoleReader:
                     return entity_id
         return None
 
+    def introduced_as(self, description: Token) -> str | None:
+        """'Le groupe grenoblois' after 'le groupe grenoblois Serrandis': the organisation
+        last introduced by the same noun and adjectives, whatever was named since. A bare
+        'le groupe' says too little to tell which."""
+        adjectives = modifiers(description)
+        if not adjectives:
+            return None
+        for earlier in reversed(self.doc[: description.i]):
+            if earlier.lemma_ == description.lemma_ and adjectives <= modifiers(earlier):
+                named = self.name_of(earlier)
+                if named is not None:
+                    return named
+        return None
+
+    def name_of(self, noun: Token) -> str | None:
+        """The name a noun introduces ('le groupe grenoblois Serrandis'), whatever type the
+        recogniser gave it, but a place."""
+        for token in noun.children:
+            if inside_phrase(token):
+                entity_id = self.items.entity_covering(token.idx)
+                if entity_id is not None and self.items.types[entity_id] != "LOC":
+                    return entity_id
+        return None
+
     def is_description(self, token: Token, nouns: frozenset[str]) -> bool:
         return token.lemma_ in nouns and any(
             c.dep_ == "det" and c.lower_ in self.lex.definite_determiners for c in token.children
@@ -294,7 +318,7 @@ class RoleReader:
                     continue
                 if self.items.entity_covering(child.idx):
                     continue
-                entity_id = self.items.organization_before(child.idx)
+                entity_id = self.introduced_as(child) or self.items.organization_before(child.idx)
                 placement = self.placement(child, owners)
                 if (
                     entity_id is None
@@ -342,6 +366,11 @@ def title_text(noun: Token, items: ArticleItems) -> str:
             break
         end += 1
     return doc[noun.i : end].text
+
+
+def modifiers(noun: Token) -> frozenset[str]:
+    """The adjectives that qualify a noun ('grenoblois' of 'le groupe grenoblois')."""
+    return frozenset(c.lower_ for c in noun.children if c.dep_ == "amod")
 
 
 def inside_phrase(token: Token) -> bool:
