@@ -26,7 +26,7 @@ from recoupe.store import open_database
 from recoupe.store.records import linked_ids
 from recoupe.store.schema import ArticleRow
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.claims import story_claims
+from recoupe.stories.claims import StoryArticle, story_claims
 from recoupe.stories.features import ArticleFeatures, features_of, lead_weekdays, text_minhash
 from recoupe.stories.grouping import StoryIndex
 from recoupe.stories.occasions import occasion_numbers
@@ -463,3 +463,27 @@ def test_stories_out_of_the_window_take_no_candidate_place() -> None:
     index.add(arrest, index.decide(arrest))
     new = article("new", [*shared, "garde"], "2024-03-10")
     assert index.candidates(index.vector(new), new) == {"s-arrest"}
+
+
+def test_one_name_the_recogniser_types_differently_is_one_party() -> None:
+    offer = "Le groupe Serrandis a proposé lundi 450 millions d'euros pour racheter Valrhône."
+    first, second = story_of([offer, offer])
+    # The next outlet's copy: another figure, and the bidder typed otherwise by the model.
+    retyped = second.record.model_copy(
+        update={
+            "entities": [
+                e.model_copy(update={"type": "MISC" if e.type == "ORG" else e.type})
+                for e in second.record.entities
+            ],
+            "amounts": [a.model_copy(update={"value": 540e6}) for a in second.record.amounts],
+        }
+    )
+    linked = linked_ids(retyped)
+    assert set(linked.values()) != set(first.linked.values())
+    names = {linked[e.id]: e.name for e in retyped.entities}
+    claims = story_claims([first, StoryArticle(retyped, linked, names)])
+    (amount,) = [
+        c for c in claims if c.label.startswith("acquisition offer") and "amount" in c.label
+    ]
+    assert amount.status == "disputed"
+    assert sorted(v.number or 0 for v in amount.values) == [450e6, 540e6]

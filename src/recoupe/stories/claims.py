@@ -72,8 +72,8 @@ class Value:
             return numbers_agree(self.number, self.approximate, other.number, other.approximate)
         if self.date is not None and other.date is not None:
             return dates_agree(self.date, other.date)
-        if self.entity is not None or other.entity is not None:
-            return self.entity == other.entity
+        # Entities by name: the recogniser may type one company a person in one article and
+        # an organisation in the next.
         return fold(self.shown) == fold(other.shown)
 
     def as_dict(self) -> dict[str, Any]:
@@ -248,7 +248,8 @@ def merged_groups(groups: list[EventGroup]) -> list[EventGroup]:
 
 
 def filler_key(value: Value) -> str:
-    return value.entity or fold(value.shown)
+    """An identifying filler by its name, whatever type the recogniser gave it."""
+    return fold(value.shown)
 
 
 def add_event_claims(
