@@ -35,6 +35,8 @@ WINDOW_DAYS = 3
 # Entities, days and figures say more about which event is reported than ordinary words,
 # and the number of a recurring occasion ("le douzième samedi") names the event itself.
 BOOSTS = {"entity": 2.0, "day": 2.0, "figure": 2.0, "occasion": 4.0}
+# What the resemblance to a story counts for when the article's lead names only weekdays
+# that none of the story's leads name: another episode of the affair, most often.
 OTHER_LEAD_DAY = 0.5
 # Candidate stories are found through the terms that weigh most in the article's vector:
 # its rarest terms alone are often words of no weight that some other story happens to share.
