@@ -220,7 +220,7 @@ def test_the_demo_story_shows_its_dispute_and_sources(api: httpx.Client) -> None
     (offer,) = [c for c in story["disputed"] if c["fact"].endswith("amount")]
     shown = {v["value"]: {s["outlet"] for s in v["sources"]} for v in offer["values"]}
     assert shown == {
-        "450 000 000 EUR": {"Le Courrier du Rhône"},
+        "450 000 000 EUR": {"Le Courrier du Rhône", "Agence Presse Hexagone"},
         "540 000 000 EUR": {"La Gazette de l'industrie"},
     }
     assert any(len(q["values"]) == 2 for q in story["quotes"])  # one quote, two wordings
