@@ -180,10 +180,11 @@ def without_breakdowns(figures: list[Figure], text: str) -> list[Figure]:
     """The figures but those of a breakdown: one sentence giving BREAKDOWN or more figures
     of one group, place and day ('168 blessés à la tête, 11 à la main, 9 au dos') splits
     the count by something other than place or source, and none of them is the count."""
+    keys = [breakdown_slot(found, text) for found in figures]
     slots: dict[tuple[int, str, str, str | None], set[float]] = {}
-    for found in figures:
-        slots.setdefault(breakdown_slot(found, text), set()).add(found.count.value)
-    return [f for f in figures if len(slots[breakdown_slot(f, text)]) < BREAKDOWN]
+    for key, found in zip(keys, figures, strict=True):
+        slots.setdefault(key, set()).add(found.count.value)
+    return [f for key, f in zip(keys, figures, strict=True) if len(slots[key]) < BREAKDOWN]
 
 
 def breakdown_slot(found: Figure, text: str) -> tuple[int, str, str, str | None]:
