@@ -19,6 +19,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from web import HOSTILE, Server, sqlite_server  # noqa: F401  (fixture)
 
@@ -140,7 +142,8 @@ def test_search_for_a_name_and_open_the_entity(browser: WebDriver, base: str) ->
     browser.get(base + "/")
     box = browser.find_element(By.ID, "site-search")
     box.send_keys("Sophie Marchand", Keys.ENTER)
-    assert "/search" in browser.current_url
+    # Submitting by the keyboard does not wait for the next page, as a click does.
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/search"))
     screenshot(browser, "04-search")
     hits = browser.find_elements(By.CSS_SELECTOR, "ol.hits li")
     assert len(hits) >= 3
