@@ -8,7 +8,8 @@ SQLite file, in corpus order, then prints B-cubed precision, recall and F1 of th
 and, for each conflict of the gold, whether a claim of the story that holds most of its
 articles shows at least two of its values as a difference (disputed, or told apart by
 source or time of day), each stated by one of the gold's sources (counts compared as
-numbers, quotes and names by their claim's kind, other facts by their words); conflicts
+numbers, days of a month as days, quotes and names by their claim's kind, other facts by
+their words); conflicts
 shown only side by side (values no article contradicts) are counted apart.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from recoupe.extract import numbers
+from recoupe.extract import dates_lexicon, numbers
 from recoupe.folding import fold
 from recoupe.ingest import Ingestion
 from recoupe.read import read_inputs
@@ -36,6 +37,7 @@ from recoupe.stories.scoring import b_cubed
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NUMBER = re.compile(r"\d[\d\s.']*")
+DAY_OF_MONTH = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)")
 CLAIM_KINDS = {"quote": "quote", "name_spelling": "name"}
 # A claim in these shows its values as one fact, not as a difference between sources.
 AGREED = ("agreed", "single")
@@ -53,11 +55,22 @@ def number(text: str) -> float | None:
     return next((value for noun, value in nouns.items() if noun in fold(text)), None)
 
 
+def day_of_month(text: str) -> str | None:
+    """'26 février' as the end of an ISO day ('-02-26'), for a claim's values to match."""
+    found = DAY_OF_MONTH.search(text)
+    months = dates_lexicon.lexicon("fr").months
+    if found is None or dates_lexicon.key(found.group(2)) not in months:
+        return None
+    return f"-{months[dates_lexicon.key(found.group(2))]:02d}-{int(found.group(1)):02d}"
+
+
 def value_found(conflict: dict[str, Any], wanted: dict[str, Any], value: dict[str, Any]) -> bool:
     if not {s["article"] for s in value["sources"]} & set(wanted["sources"]):
         return False
     if conflict["kind"] in CLAIM_KINDS:
         return True  # a quote's or a name's variants: the claim's kind says it already
+    if conflict["kind"] == "date_time" and (day := day_of_month(wanted["value"])):
+        return value["value"][4:10] == day
     if conflict["kind"] != "count":
         return fold(wanted["value"])[:6] in fold(value["value"])
     figure, stated = number(wanted["value"]), number(value["value"])
