@@ -39,6 +39,19 @@ def claim_of(*values: Value, label: str = "participants") -> Claim:
     return claim
 
 
+def dated_story(*texts: tuple[str, str | None]) -> list[StoryArticle]:
+    """Texts with their publication dates (None: undated), analysed as one story's articles,
+    with ids a0, a1, …"""
+    articles = []
+    for number, (text, published) in enumerate(texts):
+        record = analyze_text(text, published=published).model_copy(update={"id": f"a{number}"})
+        linked = linked_ids(record)
+        articles.append(
+            StoryArticle(record, linked, {linked[e.id]: e.name for e in record.entities})
+        )
+    return articles
+
+
 def story_of(texts: list[str]) -> list[StoryArticle]:
     """The texts analysed as the articles of one story, with ids a0, a1, …"""
     articles = []

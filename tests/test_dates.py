@@ -16,6 +16,7 @@ from recoupe.extract.dates import extract_dates
 from recoupe.extract.dates_calendar import (
     day_month_date,
     month_date,
+    place,
     season_year,
     weekday_date,
 )
@@ -35,7 +36,7 @@ def french() -> Language:
 
 
 def dates_in(french: Language, text: str, published: date | None = PUBLISHED) -> list[DateMention]:
-    return extract_dates(french(text), Context(lang="fr", published=published))
+    return extract_dates(french(text), Context(lang="fr", published=published))[0]
 
 
 def values(french: Language, text: str, published: date | None = PUBLISHED) -> list[str]:
@@ -113,9 +114,7 @@ def test_not_dates(french: Language, text: str) -> None:
     assert values(french, text) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+RELATIVE_DAYS = [
         ("Les gilets jaunes ont manifesté samedi à Paris.", "2019-01-05"),
         ("Ce lundi, le président a reçu les syndicats.", "2019-01-07"),
         ("Le ministre s'est exprimé ce mercredi devant les députés.", "2019-01-09"),
@@ -133,15 +132,15 @@ def test_not_dates(french: Language, text: str) -> None:
         ("Le conseil se réunit aujourd'hui à Paris.", "2019-01-09"),
         ("La décision sera rendue demain.", "2019-01-10"),
         ("Le cortège est parti ce matin de la gare.", "2019-01-09"),
-    ],
-)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE_DAYS)
 def test_relative_days(french: Language, text: str, expected: str) -> None:
     assert values(french, text) == [expected]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+DAYS_WITHOUT_YEAR = [
         ("Le ministère a été saisi le 17 novembre.", ["2018-11-17"]),
         ("Les violences survenues à Paris le 5 janvier ont choqué.", ["2019-01-05"]),
         ("Le roman sort le 25 janvier en librairie.", ["2019-01-25"]),
@@ -154,15 +153,15 @@ def test_relative_days(french: Language, text: str, expected: str) -> None:
          ["2018-12-22", "2018-12-29"]),
         ("Le festival se tient du 3 au 5 mai.", ["2019-05-03", "2019-05-05"]),
         ("La consultation a été lancée le lundi 10 décembre.", ["2018-12-10"]),
-    ],
-)  # fmt: skip
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYS_WITHOUT_YEAR)
 def test_days_without_year(french: Language, text: str, expected: list[str]) -> None:
     assert values(french, text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+MONTHS_AND_YEARS_WITHOUT_YEAR = [
         ("Majorelle avait obtenu en juin un avis favorable.", "2018-06"),
         ("Le mouvement est né à la mi-novembre.", "2018-11"),
         ("Les barrages ont été levés fin novembre.", "2018-11"),
@@ -179,8 +178,10 @@ def test_days_without_year(french: Language, text: str, expected: list[str]) -> 
         ("Le chantier sera terminé à la fin de l'année.", "2019"),
         ("La pièce sera jouée au festival d'Avignon cet été.", "2019"),
         ("Les coupes budgétaires du printemps dernier pèsent sur la SNCF.", "2018"),
-    ],
-)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTHS_AND_YEARS_WITHOUT_YEAR)
 def test_months_and_years_without_year(french: Language, text: str, expected: str) -> None:
     assert values(french, text) == [expected]
 
@@ -201,8 +202,37 @@ def test_skips_the_week() -> None:
         "Les manifestations des 22 et 29 décembre ont été émaillées d'incidents.",
     ],
 )
-def test_without_publication_date_relative_dates_are_left_out(french: Language, text: str) -> None:
+def test_without_publication_date_relative_dates_get_no_value(french: Language, text: str) -> None:
     assert values(french, text, published=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *((text, [value]) for text, value in RELATIVE_DAYS),
+        *DAYS_WITHOUT_YEAR,
+        *((text, [value]) for text, value in MONTHS_AND_YEARS_WITHOUT_YEAR),
+    ],
+)
+def test_without_publication_date_relative_dates_wait_for_a_day(
+    french: Language, text: str, expected: list[str]
+) -> None:
+    """An undated article keeps what its relative dates say; placed from the day it came out,
+    they are the dates a dated copy of it gets."""
+    dates, relative = extract_dates(french(text), Context(lang="fr", published=None))
+    assert dates == []
+    assert all(text[r.start : r.end] == r.text for r in relative)
+    assert [value for r in relative if (value := place(r.reading, PUBLISHED))] == [
+        (v, "day" if len(v) == 10 else "month" if len(v) == 7 else "year") for v in expected
+    ]
+
+
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_day_no_month_has_is_no_date(french: Language, published: date | None) -> None:
+    dates, relative = extract_dates(
+        french("Il y avait 45 janvier et 0 mars."), Context(lang="fr", published=published)
+    )
+    assert dates == [] and relative == []
 
 
 def test_without_publication_date_absolute_dates_stay(french: Language) -> None:

@@ -288,6 +288,11 @@ def holds_the_records(tables: Path, records: list[ArticleRecord]) -> None:
     }
     assert len(read("counts")) == sum(len(r.counts) for r in records)
     assert len(read("dates")) == sum(len(r.dates) for r in records)
+    relative = {(d["article_id"], d["id"], d["kind"], d["text"]) for d in read("relative_dates")}
+    assert relative == {
+        (r.id, d.id, d.reading.kind, d.text) for r in records for d in r.relative_dates
+    }
+    assert len(read("harms")) == sum(len(r.harms) for r in records)
 
 
 def test_an_export_of_nothing_has_every_table_and_never_mixes_runs(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from rich.console import Console
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conftest import SEED, SHARED, analyze_text, claim_of, stated, story_of
+from conftest import SEED, SHARED, analyze_text, claim_of, dated_story, stated, story_of
 from recoupe.demo import story_samples
 from recoupe.ingest import Ingestion
 from recoupe.read import RawDoc, read_inputs
@@ -487,3 +487,65 @@ def test_one_name_the_recogniser_types_differently_is_one_party() -> None:
     ]
     assert amount.status == "disputed"
     assert sorted(v.number or 0 for v in amount.values) == [450e6, 540e6]
+
+
+def test_an_undated_articles_weekday_is_placed_from_its_storys_day() -> None:
+    articles = dated_story(
+        ("Elon Musk a quitté OpenAI lundi, a confirmé la société.", "2025-02-11"),
+        ("Elon Musk a quitté OpenAI lundi, selon la société.", None),
+    )
+    assert articles[1].record.dates == [] and articles[1].record.relative_dates
+    (departure,) = [c for c in story_claims(articles) if c.key.startswith("departure")]
+    assert departure.status == "agreed"
+    assert [(v.shown, len(v.sources)) for v in departure.values] == [("2025-02-10", 2)]
+
+
+def test_an_undated_article_can_dispute_a_day_once_its_story_places_it() -> None:
+    articles = dated_story(
+        ("Elon Musk a quitté OpenAI le 26 février, a confirmé la société.", "2025-03-02"),
+        ("Elon Musk a quitté OpenAI le 26 janvier, selon la société.", None),
+    )
+    (departure,) = [c for c in story_claims(articles) if c.key.startswith("departure")]
+    assert departure.status == "disputed"
+    assert {v.shown: [s.article for s in v.sources] for v in departure.values} == {
+        "2025-02-26": ["a0"],
+        "2025-01-26": ["a1"],
+    }
+
+
+def test_a_story_with_no_dated_article_counts_from_the_day_its_articles_name() -> None:
+    articles = dated_story(
+        ("Le samedi 12 janvier 2019, Elon Musk a quitté OpenAI.", None),
+        ("Elon Musk a quitté OpenAI samedi, selon la société.", None),
+    )
+    (departure,) = [c for c in story_claims(articles) if c.key.startswith("departure")]
+    assert [(v.shown, len(v.sources)) for v in departure.values] == [("2019-01-12", 2)]
+
+
+def test_relative_dates_with_nothing_to_place_them_make_no_claim() -> None:
+    articles = dated_story(("Elon Musk a quitté OpenAI lundi, selon la société.", None))
+    assert not [c for c in story_claims(articles) if c.key.endswith("|date")]
+
+
+@pytest.mark.parametrize(("other_day", "status"), [("5", "alongside"), ("11", "disputed")])
+def test_days_a_week_apart_of_an_event_recurring_at_one_place_are_two_occasions(
+    other_day: str, status: str
+) -> None:
+    """A demonstration in Paris recurs every Saturday: two Saturdays are no dispute, but two
+    accounts of one are."""
+    articles = dated_story(
+        ("Les gilets jaunes ont manifesté samedi à Paris.", "2019-01-13"),
+        (f"Les gilets jaunes ont manifesté le {other_day} janvier à Paris.", None),
+    )
+    (day,) = [c for c in story_claims(articles) if c.key.startswith("demonstration")]
+    assert day.status == status
+    assert {v.shown for v in day.values} == {"2019-01-12", f"2019-01-{int(other_day):02d}"}
+
+
+def test_undated_copies_place_last_saturday_as_their_dated_copy_does() -> None:
+    """One dispatch, dated and undated: 'samedi dernier' is the same day in every copy, the
+    Saturday before the story's."""
+    text = "Jérôme Rodrigues, gravement touché à l'œil droit samedi dernier, a été acclamé."
+    articles = dated_story((text, "2019-02-02"), (text, None), (text, None))
+    (day,) = [c for c in story_claims(articles) if c.key.endswith("|date")]
+    assert {v.shown: len(v.sources) for v in day.values} == {"2019-01-26": 3}

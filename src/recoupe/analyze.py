@@ -30,6 +30,7 @@ from recoupe.extract.counts import extract_counts
 from recoupe.extract.dates import extract_dates
 from recoupe.extract.entities import extract_entities
 from recoupe.extract.events import extract_events
+from recoupe.extract.harms import extract_harms
 from recoupe.extract.quotes import extract_quotes
 from recoupe.published import parse_published
 from recoupe.read import RawDoc, ReadError
@@ -182,7 +183,7 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
     entities = extract_entities(doc, ctx)
     quotes = extract_quotes(doc, ctx, entities)
     counts = extract_counts(doc, ctx, amounts)
-    dates = extract_dates(doc, ctx)
+    dates, relative_dates = extract_dates(doc, ctx)
     record = ArticleRecord(
         id=article.id,
         source=Source(path=article.path, url=article.url, outlet=article.outlet),
@@ -196,8 +197,10 @@ def build_record(article: Article, doc: Doc) -> ArticleRecord:
         amounts=amounts,
         counts=counts,
         dates=dates,
+        relative_dates=relative_dates,
         ages=extract_ages(doc, ctx, entities),
-        events=extract_events(doc, ctx, entities, amounts, counts, dates, quotes),
+        harms=extract_harms(doc, ctx, entities, dates, relative_dates),
+        events=extract_events(doc, ctx, entities, amounts, counts, dates, relative_dates, quotes),
     )
     return relocate(record, body_start)
 

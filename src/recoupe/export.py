@@ -33,7 +33,7 @@ SPAN = [
     ("field", pa.string()),
     ("text", pa.string()),
 ]
-FILLER_KEYS = ("entity", "amount", "count", "date", "text")
+FILLER_KEYS = ("entity", "amount", "count", "date", "relative_date", "text")
 ROLE = pa.struct([(key, pa.string()) for key in ("role", *FILLER_KEYS)])
 
 TABLES: dict[str, pa.Schema] = {
@@ -100,6 +100,34 @@ TABLES: dict[str, pa.Schema] = {
             *SPAN,
         ]
     ),
+    "relative_dates": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("kind", pa.string()),
+            ("direction", pa.string()),
+            ("weekday", pa.int32()),
+            ("month", pa.int32()),
+            ("day", pa.int32()),
+            ("offset", pa.int32()),
+            *SPAN,
+        ]
+    ),
+    "harms": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("person_entity", pa.string()),
+            ("person_name", pa.string()),
+            ("person_text", pa.string()),
+            ("outcome", pa.string()),
+            ("weapon", pa.string()),
+            ("wound", pa.string()),
+            ("date", pa.string()),
+            ("relative_date", pa.string()),
+            *SPAN,
+        ]
+    ),
     "events": pa.schema(
         [
             ("article_id", pa.string()),
@@ -163,6 +191,22 @@ def table_rows(record: ArticleRecord) -> dict[str, list[Row]]:
         "amounts": found_values(article, record.amounts),
         "counts": found_values(article, record.counts),
         "dates": found_values(article, record.dates),
+        "relative_dates": [
+            {"article_id": article, "id": d.id, **d.reading.model_dump(), **span(d)}
+            for d in record.relative_dates
+        ],
+        "harms": [
+            {
+                "article_id": article,
+                "id": harm.id,
+                "person_entity": harm.person.entity,
+                "person_name": names.get(harm.person.entity or ""),
+                "person_text": harm.person.text,
+                **harm.model_dump(include={"outcome", "weapon", "wound", "date", "relative_date"}),
+                **span(harm),
+            }
+            for harm in record.harms
+        ],
         "events": [
             {
                 "article_id": article,

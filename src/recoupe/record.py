@@ -14,6 +14,9 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect"]
 Modality = Literal["asserted", "reported", "hypothetical", "negated"]
 Granularity = Literal["day", "month", "year"]
+# Where a date points from the day it is counted from: "past"/"future" include that day,
+# "before"/"after" do not ("samedi dernier"), "any" is the nearest.
+Direction = Literal["past", "future", "before", "after", "any"]
 
 
 class Model(BaseModel):
@@ -78,6 +81,28 @@ class DateMention(Span):
     granularity: Granularity
 
 
+class DateReading(Model):
+    """How a date written without its year or its day of reference points at a day, once
+    that day is known: 'samedi' (a weekday), 'le 26 janvier' (a day of a month), 'en mars'
+    (a month), 'hier' (days from it), 'le mois dernier' (months), 'l'an passé' (years),
+    'l'été dernier' (a season, by the month it starts)."""
+
+    kind: Literal["weekday", "day_of_month", "month", "days", "months", "years", "season"]
+    direction: Direction = "any"
+    weekday: int | None = Field(default=None, ge=0, le=6)  # 0 is Monday
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    offset: int | None = None  # days, months or years from the day of reference
+
+
+class RelativeDate(Span):
+    """A date of an article with no publication date, which only a day of reference places:
+    a story gives its articles one (see stories/claims.py)."""
+
+    id: str
+    reading: DateReading
+
+
 class Age(Span):
     """A person's age as the range of years the article allows: '45 ans' is 45-45, 'une
     cinquantaine d'années' 47-53, 'quadragénaire' 40-49."""
@@ -88,17 +113,34 @@ class Age(Span):
     person: Speaker
 
 
+class Harm(Span):
+    """Harm done to a named person ('Antonio, lui-même blessé par une grenade GLI-F4',
+    'Jérôme Rodrigues, gravement blessé à l'œil droit le 26 janvier'): who, whether hurt or
+    killed, with what (`weapon`), where on the body (`wound`) and when (the id of a date or
+    of a relative date). The span runs from the participle to the end of its phrase."""
+
+    id: str
+    person: Speaker
+    outcome: Literal["injured", "killed"]
+    weapon: str | None = None
+    wound: str | None = None
+    date: str | None = None
+    relative_date: str | None = None
+
+
 # The source an event is attributed to ("selon le ministère") is named like a speaker.
 EventSource = Speaker
 
 
 class RoleFiller(Model):
-    """One filler of a role: the id of an entity, amount, count or date, or a text."""
+    """One filler of a role: the id of an entity, amount, count, date or relative date, or a
+    text."""
 
     entity: str | None = None
     amount: str | None = None
     count: str | None = None
     date: str | None = None
+    relative_date: str | None = None
     text: str | None = None
 
     @model_serializer(mode="wrap")
@@ -129,7 +171,10 @@ class ArticleRecord(Model):
     amounts: list[Amount] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    # Only where `published` is unknown: the dates that need a day of reference to be placed.
+    relative_dates: list[RelativeDate] = Field(default_factory=list)
     ages: list[Age] = Field(default_factory=list)
+    harms: list[Harm] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
 

@@ -3,8 +3,10 @@
 A handful of compiled patterns (built from lang/<lang>/dates.json) scan the Doc text; where
 matches overlap the longest wins. Each match is then resolved to zero or more ISO values:
 absolute dates as written, partial and relative ones ("le 17 novembre", "lundi", "hier")
-against the publication date, in the direction given by "dernier"/"prochain" or by the tense
-of the governing verb. Without a publication date only dates that carry their year come out.
+read as a `DateReading` (which day of which month, in which direction given by
+"dernier"/"prochain" or by the tense of the governing verb) and placed from the publication
+date. Without a publication date only dates that carry their year get a value; the others
+are kept with their reading, for a story to place from its own day.
 """
 
 from __future__ import annotations
@@ -12,25 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from recoupe.extract.context import Context
-from recoupe.extract.dates_calendar import (
-    Direction,
-    day_month_date,
-    make_date,
-    month_date,
-    season_year,
-    shifted_month,
-    weekday_date,
-    weekday_day_month_date,
-)
+from recoupe.extract.dates_calendar import Direction, make_date, place
 from recoupe.extract.dates_lexicon import DateLexicon, key, lexicon
 from recoupe.extract.dates_tense import direction_at
 from recoupe.nlp import text_of
-from recoupe.record import DateMention, Granularity
+from recoupe.record import DateMention, DateReading, Granularity, RelativeDate
 
 
 @dataclass(frozen=True, order=True)
@@ -39,6 +32,25 @@ class Item:
     end: int
     value: str
     granularity: Granularity
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A date that needs a day of reference: the publication date, or a story's day."""
+
+    start: int
+    end: int
+    reading: DateReading
+
+
+Found = Item | Reading
+
+
+def reading_of(start: int, end: int, kind: str, direction: Direction, **fields: int) -> Reading:
+    written = "any" if direction is None else direction
+    return Reading(
+        start, end, DateReading.model_validate(dict(kind=kind, direction=written, **fields))
+    )
 
 
 def day_item(start: int, end: int, day: date) -> Item:
@@ -60,6 +72,7 @@ OPENING_MARKS = " \t\u00a0\u202f«\"“'‘(—–-"
 BARE_YEARS = range(1900, 2100)
 NOT_AFTER_BARE_YEAR = {"NOUN", "PROPN", "NUM"}
 NOT_BEFORE_BARE_YEAR = {"DET", "NUM", "PROPN"}
+MAX_DAY = 31
 # Two-digit years ("octobre 98") belong to the century that puts them at most this far ahead.
 TWO_DIGIT_YEAR_LEAD = 10
 
@@ -124,58 +137,56 @@ class Scan:
         return self.doc[span.start - 1]
 
 
-Resolver = Callable[[Scan, re.Match[str], int], list[Item]]
+Resolver = Callable[[Scan, re.Match[str], int], list[Found]]
 
 
-def resolve_numeric(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
+def resolve_numeric(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     year = full_year(match["y"], scan.published)
     day = None if year is None else make_date(year, int(match["m"]), int(match["d"]))
     return [] if day is None else [day_item(match.start(), match.end(), day)]
 
 
-def resolve_day_month(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
+def resolve_day_month(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     month = scan.lex.months[key(match["mon"])]
     year = full_year(match["year"], scan.published) if match["year"] else None
-    if year is None and scan.published is None:
-        return []
+    if match["year"] and year is None:
+        return []  # a two-digit year with nothing to complete it
     direction = None if year else scan.direction(match.start(), match.end(), match["rel"])
     offset = match.start("days")
     days = list(scan.lex.patterns.day_item.finditer(match["days"]))
-    items = []
-    for number, found in enumerate(days):
-        day = 1 if key(found["day"]) in scan.lex.first_day else int(found["day"])
-        weekday = scan.lex.weekdays[key(found["wd"])] if found["wd"] else None
-        resolved = place_day(scan, year, month, day, weekday, direction)
-        if resolved is None:
-            continue
-        end = match.end() if number == len(days) - 1 else offset + found.end()
-        items.append(day_item(offset + found.start(), end, resolved))
-    return items
+    found: list[Found] = []
+    for number, item in enumerate(days):
+        day = 1 if key(item["day"]) in scan.lex.first_day else int(item["day"])
+        if not 1 <= day <= MAX_DAY:
+            continue  # '45 janvier' is no day
+        start = offset + item.start()
+        end = match.end() if number == len(days) - 1 else offset + item.end()
+        if year is not None:
+            resolved = make_date(year, month, day)
+            found += [day_item(start, end, resolved)] if resolved else []
+        elif item["wd"]:
+            weekday = scan.lex.weekdays[key(item["wd"])]
+            found.append(
+                reading_of(
+                    start, end, "day_of_month", direction, month=month, day=day, weekday=weekday
+                )
+            )
+        else:
+            found.append(reading_of(start, end, "day_of_month", direction, month=month, day=day))
+    return found
 
 
-def place_day(
-    scan: Scan, year: int | None, month: int, day: int, weekday: int | None, direction: Direction
-) -> date | None:
-    if year is not None:
-        return make_date(year, month, day)
-    assert scan.published is not None
-    if weekday is not None:
-        return weekday_day_month_date(scan.published, weekday, month, day, direction)
-    return day_month_date(scan.published, month, day, direction)
-
-
-def resolve_month(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
+def resolve_month(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     month = scan.lex.months[key(match["mon"])]
     if not is_month_name(scan, match):
         return []
     year = full_year(match["year"], scan.published) if match["year"] else None
     if year is not None:
         return [month_item(match.start(), match.end(), year, month)]
-    if scan.published is None:
+    if match["year"]:
         return []
     direction = scan.direction(match.start(), match.end(), match["rel"])
-    placed = month_date(scan.published, month, direction)
-    return [] if placed is None else [month_item(match.start(), match.end(), *placed)]
+    return [reading_of(match.start(), match.end(), "month", direction, month=month)]
 
 
 def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
@@ -189,7 +200,7 @@ def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
     return previous is not None and previous[0] in scan.lex.month_cues
 
 
-def resolve_year(scan: Scan, match: re.Match[str], previous_end: int) -> list[Item]:
+def resolve_year(scan: Scan, match: re.Match[str], previous_end: int) -> list[Found]:
     if not is_year(scan, match, previous_end):
         return []
     return [year_item(match.start(), match.end(), int(match["year"]))]
@@ -235,13 +246,12 @@ def is_bare_year(scan: Scan, match: re.Match[str], following: Token | None) -> b
     return preceding.pos_ not in NOT_BEFORE_BARE_YEAR
 
 
-def resolve_weekday(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
-    if scan.published is None or not is_single_weekday(scan, match):
+def resolve_weekday(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
+    if not is_single_weekday(scan, match):
         return []
     weekday = scan.lex.weekdays[key(match["wd"])]
     direction = scan.direction(match.start(), match.end(), match["rel"])
-    day = weekday_date(scan.published, weekday, direction)
-    return [day_item(match.start(), match.end(), day)]
+    return [reading_of(match.start(), match.end(), "weekday", direction, weekday=weekday)]
 
 
 def is_single_weekday(scan: Scan, match: re.Match[str]) -> bool:
@@ -254,33 +264,27 @@ def is_single_weekday(scan: Scan, match: re.Match[str]) -> bool:
     return previous is None or previous[0] not in scan.lex.weekday_blockers
 
 
-def resolve_relative_day(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
-    if scan.published is None:
-        return []
+def resolve_relative_day(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     offset = scan.lex.relative_days[key(match["rel"])]
-    day = scan.published + timedelta(days=offset)
-    return [day_item(match.start(), match.end(), day)]
+    return [reading_of(match.start(), match.end(), "days", None, offset=offset)]
 
 
-def resolve_period(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
+def resolve_period(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     period = scan.lex.periods[key(match["core"])]
-    if scan.published is None or (period.needs_position and not match["pos"]):
+    if period.needs_position and not match["pos"]:
         return []
-    if period.unit == "month":
-        year, month = shifted_month(scan.published, period.offset)
-        return [month_item(match.start(), match.end(), year, month)]
-    return [year_item(match.start(), match.end(), scan.published.year + period.offset)]
+    kind = "months" if period.unit == "month" else "years"
+    return [reading_of(match.start(), match.end(), kind, None, offset=period.offset)]
 
 
-def resolve_season(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Item]:
+def resolve_season(scan: Scan, match: re.Match[str], _previous_end: int) -> list[Found]:
     """The year of a season: "cet été", "l'été dernier", "au printemps prochain"."""
     this = key(match["det"]) in scan.lex.this
-    if scan.published is None or not (this or match["rel"]):
+    if not (this or match["rel"]):
         return []
     start_month = scan.lex.seasons[key(match["season"])]
     direction = scan.direction(match.start(), match.end(), match["rel"]) if match["rel"] else None
-    year = season_year(scan.published, start_month, direction)
-    return [year_item(match.start(), match.end(), year)]
+    return [reading_of(match.start(), match.end(), "season", direction, month=start_month)]
 
 
 @dataclass(frozen=True)
@@ -322,16 +326,23 @@ def without_overlaps(found: Iterator[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.match.start())
 
 
-def extract_dates(doc: Doc, ctx: Context) -> list[DateMention]:
+def extract_dates(doc: Doc, ctx: Context) -> tuple[list[DateMention], list[RelativeDate]]:
+    """The article's dates with their values, and, where the publication date is unknown,
+    those that need a day of reference to get one."""
     scan = Scan(doc, text_of(doc), ctx.published, lexicon(ctx.lang))
     items: list[Item] = []
+    readings: list[Reading] = []
     previous_end = -1  # end of the last date found, to read "de 2015 à 2018" as two years
     for candidate in without_overlaps(candidates(scan)):
-        found = candidate.resolve(scan, candidate.match, previous_end)
-        if found:
-            items.extend(found)
+        found = [
+            placed(f, scan.published)
+            for f in candidate.resolve(scan, candidate.match, previous_end)
+        ]
+        items += [f for f in found if isinstance(f, Item)]
+        readings += [f for f in found if isinstance(f, Reading)]
+        if any(isinstance(f, Item) for f in found):
             previous_end = candidate.match.end()
-    return [
+    dates = [
         DateMention(
             id=f"d{number}",
             start=item.start,
@@ -342,3 +353,22 @@ def extract_dates(doc: Doc, ctx: Context) -> list[DateMention]:
         )
         for number, item in enumerate(sorted(items), start=1)
     ]
+    relative = [
+        RelativeDate(
+            id=f"r{number}",
+            start=found.start,
+            end=found.end,
+            text=scan.text[found.start : found.end],
+            reading=found.reading,
+        )
+        for number, found in enumerate(readings, start=1)
+    ]
+    return dates, relative
+
+
+def placed(found: Found, reference: date | None) -> Found | None:
+    """An item as found, or a reading placed from the day of reference where there is one."""
+    if isinstance(found, Item) or reference is None:
+        return found
+    value = place(found.reading, reference)
+    return None if value is None else Item(found.start, found.end, *value)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
+from recoupe.record import DateReading, Granularity
+
 Direction = Literal["past", "future", "before", "after"] | None
 
 # News mostly reports the recent past or announces the near future: candidate years for a
@@ -111,3 +113,32 @@ def season_year(reference: date, start_month: int, direction: Direction) -> int:
     if direction in ("after", "future"):
         return reference.year if reference.month < start_month else reference.year + 1
     return reference.year
+
+
+def place(reading: DateReading, reference: date) -> tuple[str, Granularity] | None:
+    """The ISO value and granularity a reading gives from this day of reference."""
+    direction: Direction = None if reading.direction == "any" else reading.direction
+    if reading.kind == "weekday" and reading.weekday is not None:
+        return weekday_date(reference, reading.weekday, direction).isoformat(), "day"
+    if reading.kind == "day_of_month" and reading.month and reading.day:
+        month, day = reading.month, reading.day
+        placed = (
+            day_month_date(reference, month, day, direction)
+            if reading.weekday is None
+            else weekday_day_month_date(reference, reading.weekday, month, day, direction)
+        )
+        return None if placed is None else (placed.isoformat(), "day")
+    if reading.kind == "month" and reading.month:
+        found = month_date(reference, reading.month, direction)
+        return None if found is None else (f"{found[0]:04d}-{found[1]:02d}", "month")
+    if reading.kind == "season" and reading.month:
+        return f"{season_year(reference, reading.month, direction):04d}", "year"
+    offset = reading.offset or 0
+    if reading.kind == "days":
+        return (reference + timedelta(days=offset)).isoformat(), "day"
+    if reading.kind == "months":
+        year, month = shifted_month(reference, offset)
+        return f"{year:04d}-{month:02d}", "month"
+    if reading.kind == "years":
+        return f"{reference.year + offset:04d}", "year"
+    return None  # a reading that lacks the field its kind needs

@@ -1,5 +1,5 @@
-"""The record items an event may point at (entity mentions, amounts, counts, dates), indexed
-by their Doc character offsets so that a sentence finds its own quickly."""
+"""The record items an event may point at (entity mentions, amounts, counts, dates, relative
+dates), indexed by their Doc character offsets so that a sentence finds its own quickly."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from recoupe.record import Amount, Count, DateMention, Entity, RoleFiller
+from recoupe.record import Amount, Count, DateMention, Entity, RelativeDate, RoleFiller
 
 ItemKind = Literal["entity", "amount", "count", "date"]
 
@@ -19,19 +19,24 @@ class Item:
     start: int
     end: int
     kind: ItemKind
-    ref: str  # the id of the entity, amount, count or date
+    ref: str  # the id of the entity, amount, count, date or relative date
     entity_type: str | None = None
     value: float | str | None = None
     counted: str | None = None  # what a count counts
 
     def filler(self) -> RoleFiller:
-        return RoleFiller(**{self.kind: self.ref})
+        return RoleFiller(**{self.field: self.ref})
 
     def key(self) -> tuple[str, float | str]:
         """What makes two fillers the same thing: the entity, or the value."""
         if self.kind == "entity" or self.value is None:
-            return (self.kind, self.ref)
+            return (self.field, self.ref)
         return (self.kind, self.value)
+
+    @property
+    def field(self) -> str:
+        """The filler's key: a date with no value yet is one of the relative dates."""
+        return "relative_date" if self.kind == "date" and self.value is None else self.kind
 
 
 class ArticleItems:
@@ -44,6 +49,7 @@ class ArticleItems:
         amounts: list[Amount],
         counts: list[Count],
         dates: list[DateMention],
+        relative_dates: list[RelativeDate],
     ) -> None:
         self.doc = doc
         mentions = sorted(
@@ -59,6 +65,7 @@ class ArticleItems:
             Item(c.start, c.end, "count", c.id, value=c.value, counted=c.object) for c in counts
         ]
         items += [Item(d.start, d.end, "date", d.id, value=d.value) for d in dates]
+        items += [Item(d.start, d.end, "date", d.id) for d in relative_dates]
         self.items = sorted(items, key=lambda item: item.start)
         self.starts = [item.start for item in self.items]
         self.mention_starts = [m[0] for m in self.mentions]

@@ -41,6 +41,12 @@ class Filler:
     filler: RoleFiller
     key: tuple[str, float | str]
 
+    @property
+    def placed(self) -> bool:
+        """False for a date that waits for a day of reference (an undated article's): it
+        rides along with an event, but neither makes one stand nor keeps two apart."""
+        return self.key[0] != "relative_date"
+
 
 @dataclass
 class Mention:
@@ -54,7 +60,7 @@ class Mention:
     source: EventSource | None = None
 
     def has(self, role: str) -> bool:
-        return any(f.role == role for f in self.fillers)
+        return any(f.role == role and f.placed for f in self.fillers)
 
     def add(self, role: str, filler: RoleFiller, key: tuple[str, float | str]) -> None:
         if not any(f.role == role and f.key == key for f in self.fillers):

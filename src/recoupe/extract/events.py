@@ -31,6 +31,7 @@ from recoupe.record import (
     Event,
     EventSource,
     Quote,
+    RelativeDate,
     RoleFiller,
 )
 from recoupe.record import Span as TextSpan
@@ -48,6 +49,7 @@ def extract_events(
     amounts: list[Amount],
     counts: list[Count],
     dates: list[DateMention],
+    relative_dates: list[RelativeDate],
     quotes: list[Quote],
 ) -> list[Event]:
     triggers = find_triggers(doc, ctx.lang)
@@ -56,7 +58,9 @@ def extract_events(
     lex = event_lexicon(ctx.lang)
     speech = speech_lexicon(ctx.lang)
     resolver = speaker_resolver(doc, entities, speech)
-    reader = RoleReader(ArticleItems(doc, entities, amounts, counts, dates), lex, resolver)
+    reader = RoleReader(
+        ArticleItems(doc, entities, amounts, counts, dates, relative_dates), lex, resolver
+    )
     mentions = [
         mention
         for sentence, group in by_sentence(triggers)
@@ -267,8 +271,8 @@ def compatible(event: Mention, mention: Mention, lex: EventLexicon) -> bool:
     if event.source and mention.source and source_key(event.source) != source_key(mention.source):
         return False
     for role in lex.types[event.type].keys:
-        ours = [f for f in event.fillers if f.role == role]
-        theirs = [f for f in mention.fillers if f.role == role]
+        ours = [f for f in event.fillers if f.role == role and f.placed]
+        theirs = [f for f in mention.fillers if f.role == role and f.placed]
         if ours and theirs and not any(same(a, b) for a in ours for b in theirs):
             return False
     return True

@@ -224,6 +224,9 @@ def resolve(record: ArticleRecord, filler: RoleFiller, linked: dict[str, str]) -
     if filler.date is not None:
         day = next(d for d in record.dates if d.id == filler.date)
         return {"date": day.value, "text": day.text}
+    if filler.relative_date is not None:
+        relative = next(d for d in record.relative_dates if d.id == filler.relative_date)
+        return {"reading": relative.reading.model_dump(), "text": relative.text}
     return {"text": filler.text}
 
 

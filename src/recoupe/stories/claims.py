@@ -8,7 +8,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, partial
 from importlib import resources
 from itertools import combinations
@@ -17,8 +18,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from recoupe.extract.ages import age_lexicon
+from recoupe.extract.dates_calendar import place
+from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
-from recoupe.record import Age, ArticleRecord, Event, Quote
+from recoupe.record import Age, ArticleRecord, DateReading, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import (
     NATIONAL,
@@ -39,6 +42,7 @@ NOUN_BEFORE_NAME = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s+$", re.IGNO
 # An unnamed person known already: 'le', 'ce' ..., or an apposition to 'la victime, '.
 DEFINITE = re.compile(r"(?:(?:le|la|les|ce|cet|cette)\s|l['’])", re.IGNORECASE)
 DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s*,\s*$", re.IGNORECASE)
+WEEK = 7
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
 
@@ -63,9 +67,13 @@ class Value:
     date: str | None = None
     entity: str | None = None
     years: tuple[int, int] | None = None  # an age, as the range of years it allows
+    # A description ('grenade GLI-F4') by its words: one that says less agrees with it.
+    words: frozenset[str] | None = None
     sources: list[Source] = field(default_factory=list)
 
     def agrees(self, other: Value) -> bool:
+        if self.words is not None and other.words is not None:
+            return self.words <= other.words or other.words <= self.words
         if self.years is not None and other.years is not None:
             return self.years[0] <= other.years[1] and other.years[0] <= self.years[1]
         if self.number is not None and other.number is not None:
@@ -86,6 +94,9 @@ class Claim:
     kind: str  # event, quote, name
     label: str
     values: list[Value] = field(default_factory=list)
+    # Its values are days of an event that recurs at one place: days a week or more apart
+    # are two occasions (two Saturdays of protest), closer ones two accounts of one.
+    occasions: bool = False
 
     def add(self, value: Value) -> None:
         for known in self.values:
@@ -100,6 +111,8 @@ class Claim:
                     )
                 if known.years and value.years and span(value.years) < span(known.years):
                     known.shown, known.years = value.shown, value.years
+                if known.words is not None and value.words and value.words > known.words:
+                    known.shown, known.words = value.shown, value.words
                 return
         self.values.append(value)
 
@@ -114,6 +127,8 @@ class Claim:
         # a dispute is between sources.
         if len(articles) == 1:
             return "single"
+        if self.occasions and self.weeks_apart():
+            return "alongside"
         # Each figure from its own source (the ministry's count, the organisers') or its own
         # time of day (the count at noon, the evening's): no dispute.
         if self.apart(lambda s: s.attributed_to):
@@ -142,10 +157,24 @@ class Claim:
                 return True
         return False
 
+    def weeks_apart(self) -> bool:
+        """Whether every two of its days are at least a week apart (a month or a year from
+        its first day)."""
+        if not all(v.date for v in self.values):
+            return False
+        days = [first_day(v.date or "") for v in self.values]
+        return all(abs((a - b).days) >= WEEK for a, b in combinations(days, 2))
+
     def apart(self, aspect: Callable[[Source], str | None]) -> bool:
         """Whether every value has sources that say this aspect, none shared by two values."""
         said = [{aspect(s) for s in v.sources} - {None} for v in self.values]
         return all(said) and all(a.isdisjoint(b) for a, b in combinations(said, 2))
+
+
+def first_day(value: str) -> date:
+    """The first day of an ISO day, month ('2019-01') or year ('2019')."""
+    year, month, day = ([int(part) for part in value.split("-")] + [1, 1])[:3]
+    return date(year, month, day)
 
 
 @cache
@@ -155,7 +184,11 @@ def identity_data() -> dict[str, Any]:
 
 
 def identity_roles() -> dict[str, list[str]]:
-    return {k: v for k, v in identity_data().items() if not k.startswith("_")}
+    return dict(identity_data()["roles"])
+
+
+def recurring_types() -> frozenset[str]:
+    return frozenset(identity_data()["recurring"])
 
 
 @dataclass(frozen=True)
@@ -163,14 +196,20 @@ class StoryArticle:
     record: ArticleRecord
     linked: dict[str, str]  # local entity id -> entity id across articles
     names: dict[str, str]  # entity id across articles -> its name
+    # The day its relative dates ('samedi', 'le 26 janvier') are placed from, where it has
+    # no publication date: its story's (`story_day`).
+    reference: date | None = None
 
 
 def story_claims(articles: list[StoryArticle]) -> list[Claim]:
     claims: dict[str, Claim] = {}
+    day = story_day([a.record for a in articles])
+    articles = [replace(a, reference=day) for a in articles]
     placed = add_figure_claims(articles, claims)
     for group in event_groups(articles):
         add_event_claims(group, placed, claims)
     age_claims(articles, claims)
+    harm_claims(articles, claims)
     quote_claims(articles, claims)
     name_claims(articles, claims)
     return sorted(claims.values(), key=lambda c: c.key)
@@ -216,7 +255,7 @@ def event_groups(articles: list[StoryArticle]) -> list[EventGroup]:
             if event.modality not in FACTUAL:
                 continue
             identity = {
-                role: {filler_key(v): v.shown for v in map(partial(shown_filler, article), fs)}
+                role: {filler_key(v): v.shown for v in map(partial(shown_filler, article), fs) if v}
                 for role in identity_roles().get(event.type, [])
                 for fs in [event.roles.get(role, [])]
             }
@@ -264,17 +303,23 @@ def add_event_claims(
         )
         for role, fillers in event.roles.items():
             stated = [f for f in fillers if (record.id, f.count or "") not in placed]
-            if role in group.identity or not stated:
+            values = [v for f in stated if (v := shown_filler(article, f))]
+            if role in group.identity or not values:
                 continue
             key = f"{group.key}|{role}"
-            claim = claims.setdefault(key, Claim(key, "event", f"{group.label} — {role}"))
-            for filler in stated:
-                value = shown_filler(article, filler)
+            date_role = event_lexicon(record.language).date_role
+            occasions = role == date_role and group.type in recurring_types()
+            claim = claims.setdefault(
+                key, Claim(key, "event", f"{group.label} — {role}", occasions=occasions)
+            )
+            for value in values:
                 value.sources = [Source(record.id, record.source.outlet, attributed, value.shown)]
                 claim.add(value)
 
 
-def shown_filler(article: StoryArticle, filler: Any) -> Value:
+def shown_filler(article: StoryArticle, filler: Any) -> Value | None:
+    """How a filler is shown and compared; None for a relative date with nothing to place it
+    from."""
     record = article.record
     if filler.entity is not None:
         entity_id = article.linked[filler.entity]
@@ -289,7 +334,30 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value:
     if filler.date is not None:
         day = next(d for d in record.dates if d.id == filler.date)
         return Value(day.value, date=day.value)
+    if filler.relative_date is not None:
+        relative = next(d for d in record.relative_dates if d.id == filler.relative_date)
+        placed = from_story_day(relative.reading, article.reference)
+        return Value(placed, date=placed) if placed else None
     return Value(filler.text or "")
+
+
+def from_story_day(reading: DateReading, day: date | None) -> str | None:
+    """A relative date placed from its story's day as from a publication day: copies of one
+    dispatch, dated and undated, then place 'samedi dernier' alike."""
+    placed = place(reading, day) if day else None
+    return placed[0] if placed else None
+
+
+def story_day(records: list[ArticleRecord]) -> date | None:
+    """The day a story's undated articles count their relative dates from: the middle one of
+    its articles' publication days, else the day its articles name most. Articles on one
+    story come out the day of its event or the next, so a weekday or a day of a month lands
+    where they meant it."""
+    published = sorted(r.published[:10] for r in records if r.published)
+    if published:
+        return date.fromisoformat(published[(len(published) - 1) // 2])
+    named = Counter(d.value for r in records for d in r.dates if d.granularity == "day")
+    return date.fromisoformat(named.most_common(1)[0][0]) if named else None
 
 
 def add_figure_claims(
@@ -393,6 +461,49 @@ def figure(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}".replace(",", " ")
     return f"{value:,.2f}".replace(",", " ").replace(".", ",")
+
+
+def harm_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
+    """What hurt each named person, where on the body and on what day, as each article
+    tells it: 'une grenade GLI-F4' against 'une grenade assourdissante'."""
+    for article in articles:
+        record = article.record
+        for harm in record.harms:
+            if harm.person.entity is None:
+                continue
+            person = article.linked[harm.person.entity]
+            name = article.names.get(person, harm.person.text or person)
+            day = harm_day(article, harm)
+            slots = {
+                "weapon": harm.weapon and description(harm.weapon),
+                "wound": harm.wound and description(harm.wound),
+                "date": day and Value(day, date=day),
+            }
+            for slot, value in slots.items():
+                if not value:
+                    continue
+                # One person hurt on one day and killed on another: two harms, not a dispute.
+                key = f"harm|{person}|{harm.outcome}|{slot}"
+                label = f"{harm.outcome} — {name} — {slot}"
+                claim = claims.setdefault(key, Claim(key, "event", label))
+                value.sources = [Source(record.id, record.source.outlet, text=value.shown)]
+                claim.add(value)
+
+
+def harm_day(article: StoryArticle, harm: Harm) -> str | None:
+    record = article.record
+    if harm.date is not None:
+        return next(d.value for d in record.dates if d.id == harm.date)
+    if harm.relative_date is not None:
+        relative = next(d for d in record.relative_dates if d.id == harm.relative_date)
+        return from_story_day(relative.reading, article.reference)
+    return None
+
+
+def description(text: str) -> Value:
+    """A weapon or a wound, compared by its words ('œil droit' and 'oeil' agree)."""
+    folded = fold(text).replace("œ", "oe").replace("æ", "ae")
+    return Value(text, words=frozenset(re.findall(r"\w+", folded)))
 
 
 def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
