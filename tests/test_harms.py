@@ -48,6 +48,15 @@ def harms_of(text: str) -> list[tuple[str | None, str, str | None, str | None]]:
         ("Pierre Lamy a été blessé à Nantes par des policiers par un tir de LBD.",
          ("Pierre Lamy", "injured", "tir de LBD", None)),
         ("Thomas Petit a été tué par deux balles.", ("Thomas Petit", "killed", "balles", None)),
+        ("Jérôme Rodrigues a été blessé à un oeil par un projectile alors qu'il se trouvait "
+         "face aux forces de l'ordre.",
+         ("Jérôme Rodrigues", "injured", "projectile", "oeil")),
+        ("Alexandre Strens a été touché par une balle de revolver tandis que Dominique Sabrier "
+         "a été atteinte.",
+         ("Alexandre Strens", "injured", "balle de revolver", None)),
+        ("Le policier Xavier Jugelé a été tué par balle et deux autres blessés sur les "
+         "Champs-Elysées.",
+         ("Xavier Jugelé", "killed", "balle", None)),
     ],
 )  # fmt: skip
 def test_harm_to_a_named_person(
@@ -69,6 +78,8 @@ def test_harm_to_a_named_person(
         "Les gilets jaunes, blessés par des grenades, ont défilé à Paris.",
         "Emmanuel Macron a rendu hommage au gendarme, tué par balle.",
         "Jean Dupont a poignardé sa voisine et blessé son fils au bras.",
+        "Selon Christophe Castaner, 13 personnes ont été blessées à l'œil.",
+        "Le tireur a fait feu, touchant Luc Martin à une jambe.",
     ],
 )
 def test_no_harm_to_a_name_where_none_is_told(text: str) -> None:

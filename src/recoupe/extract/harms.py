@@ -34,6 +34,9 @@ WEAPON_WORDS = 5
 PHRASE_ENDS = frozenset(',;.:!?()«»"“”[]—–')
 SENTENCE_ENDS = frozenset(".!?")
 PASSIVE_SUBJECT = "nsubj:pass"
+# Words that go on a weapon's phrase after its noun ('grenade GLI-F4', 'tir de LBD').
+WEAPON_TAIL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+WEAPON_LINKS = frozenset({"de", "d'", "d’", "-"})
 # Words before a weapon's noun that are not it ('deux balles', 'une violente grenade').
 NOT_HEADS = frozenset({"DET", "NUM", "ADJ"})
 PERSON_TYPES = frozenset({"PER", "MISC"})
@@ -144,6 +147,8 @@ class HarmReader:
         Paul Leroy')."""
         if "Part" not in token.morph.get("VerbForm", []) and token.pos_ != "ADJ":
             return None
+        if "Pres" in token.morph.get("Tense", []):
+            return None  # 'touchant un homme à une jambe': the harm is someone else's
         return self.lex.verbs.get(token.lemma_) or self.lex.verbs.get(token.lower_)
 
     def harmed(self, token: Token) -> Mention | None:
@@ -153,6 +158,8 @@ class HarmReader:
         harmed = next((c for c in token.children if c.dep_ == "obj"), None)
         if active or harmed is not None:
             return self.name_in(harmed)
+        if "Plur" in token.morph.get("Number", []):
+            return None  # 'les personnes blessées à l'œil': not the one person named before
         return self.passive_subject(token) or self.named_before(token)
 
     def name_in(self, noun: Token | None) -> Mention | None:
@@ -235,10 +242,8 @@ class HarmReader:
             for following in self.doc[noun.i + 1 : min(phrase.end, noun.i + 1 + WEAPON_WORDS)]:
                 if self.in_date(following.idx) or following.lower_ in self.lex.agent_prepositions:
                     break
-                if following.pos_ in ("VERB", "AUX") or (
-                    following.pos_ == "ADP" and following.lower_ not in ("de", "d'", "d’")
-                ):
-                    break
+                if following.pos_ not in WEAPON_TAIL and following.lower_ not in WEAPON_LINKS:
+                    break  # 'une balle de revolver tandis que', 'un projectile alors qu'il
                 last = following
             return self.text[noun.idx : last.idx + len(last.text)]
         return None
