@@ -69,6 +69,24 @@ def test_rounding_and_approximation_agree_and_other_years_do_not() -> None:
     assert dates_agree("2018", "2018-03") and not dates_agree("2018", "2019")
 
 
+@pytest.mark.parametrize(
+    ("approximate", "other", "agree"),
+    [
+        (84_000, 84_500, True),  # 'quelque 84 000'
+        (84_000, 80_000, False),  # another count, not a rounding of it
+        (80_000, 84_000, True),  # 'plus de 80 000'
+        (1_200, 1_250, True),  # 'environ 1 200'
+        (1_200, 1_000, False),
+        (10, 12, False),  # 'une dizaine'
+    ],
+)
+def test_an_approximate_figure_agrees_within_a_step_of_its_last_digit(
+    approximate: float, other: float, agree: bool
+) -> None:
+    assert numbers_agree(approximate, True, other, False) is agree
+    assert numbers_agree(other, False, approximate, True) is agree
+
+
 @pytest.fixture(scope="module")
 def demo_story(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"

@@ -8,7 +8,9 @@ import math
 
 # Figures this close are the same however they were written.
 SAME = 0.005
-# An approximate figure ('près de', 'environ', 'plus de') agrees within this much.
+# An approximate figure ('près de', 'environ', 'plus de') agrees within this much, and
+# within a step of its last significant digit: 'près de 100 milliards' with 97,4
+# milliards, 'quelque 84 000' with 84 500 but not with 80 000.
 APPROXIMATE = 0.1
 # A figure rounds another only if it keeps this many significant digits: one digit is an
 # order of magnitude when said to be approximate, and a figure of its own when not.
@@ -20,8 +22,20 @@ def numbers_agree(a: float, a_approximate: bool, b: float, b_approximate: bool) 
     if high == 0 or abs(a - b) <= SAME * high:
         return True
     if a_approximate or b_approximate:
-        return abs(a - b) <= APPROXIMATE * high
+        leeway = [
+            approximate_leeway(x) for x, loose in ((a, a_approximate), (b, b_approximate)) if loose
+        ]
+        return abs(a - b) <= max(leeway)
     return rounds_to(a, b) or rounds_to(b, a)
+
+
+def approximate_leeway(value: float) -> float:
+    return min(APPROXIMATE * abs(value), last_digit_step(value)) if value else 0.0
+
+
+def last_digit_step(value: float) -> float:
+    """What one unit of a figure's last significant digit is worth: 1 000 for 84 000."""
+    return 10.0 ** (math.floor(math.log10(abs(value))) - significant_digits(value) + 1)
 
 
 def rounds_to(precise: float, rounded: float) -> bool:

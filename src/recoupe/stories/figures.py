@@ -32,6 +32,8 @@ REACH = 80
 BREAKDOWN = 3
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
+# Where a clause ends, read on the original text.
+CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
 PARENTHESIS = re.compile(r"[()]")
 # Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
 CITED_NAME_WORDS = 5
@@ -57,6 +59,7 @@ class FigureLexicon:
     seat: re.Pattern[str]  # a source's name before the place it is of
     clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
     clause_ends: re.Pattern[str]  # where the words after a count end ("c'est Valence qui")
+    echo: re.Pattern[str]  # after a count's clause, before an earlier day that had as many
     part: re.Pattern[str]
     place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
     locating: re.Pattern[str]  # between a place and the one that says where it is
@@ -126,6 +129,10 @@ def lexicon(language: str) -> FigureLexicon:
         ),
         clause_words=phrases(data["clause_words"]),
         clause_ends=phrases(data["clause_ends"]),
+        echo=re.compile(
+            rf"\s*{phrases(data['echo']).pattern}\s+"
+            rf"(?:{phrases(data['echo_links']).pattern}\s+)?(?:(?:la|le|l)\s+)?"
+        ),
         part=phrases(data["part_words"]),
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
@@ -173,7 +180,11 @@ def article_figures(
             for count in view.counts
             if count.field == "text" and (group := reader.group(count)) is not None
         ]
-        yield from without_breakdowns(read, view.text)
+        for found in without_breakdowns(read, view.text):
+            yield found
+            echoed = reader.echoed_day(found.count)
+            if echoed is not None:
+                yield replace(found, day=echoed, when=None)
 
 
 def without_breakdowns(figures: list[Figure], text: str) -> list[Figure]:
@@ -321,6 +332,18 @@ class FigureReader:
         trigger = fold(event.trigger.text).split()
         by_trigger = self.words.trigger_groups.get(trigger[0]) if trigger else None
         return by_trigger or self.words.roles.get(role)
+
+    def echoed_day(self, count: Count) -> str | None:
+        """The earlier day a count's clause says had as many ('84 000 ont manifesté, comme la
+        semaine précédente, selon le ministère'): an earlier day right after 'comme' that
+        ends the clause."""
+        start, end = sentence_bounds(self.record.text, count.start)
+        stop = self.clause(count, start, end)[1]
+        echo = self.words.echo.match(self.flat, stop)
+        day = self.words.earlier.match(self.flat, echo.end()) if echo else None
+        if echo is None or day is None or not CLAUSE_END.match(self.record.text, day.end()):
+            return None
+        return self.earlier_day(echo.start(), day.end())
 
     def figure(self, count: Count, group: str) -> Figure:
         start, end = sentence_bounds(self.record.text, count.start)
