@@ -21,7 +21,7 @@ from recoupe.extract.ages import age_lexicon
 from recoupe.extract.dates_calendar import place
 from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
-from recoupe.record import Age, ArticleRecord, DateReading, Event, Harm, Quote
+from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import (
     NATIONAL,
@@ -335,16 +335,16 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value | None:
         day = next(d for d in record.dates if d.id == filler.date)
         return Value(day.value, date=day.value)
     if filler.relative_date is not None:
-        relative = next(d for d in record.relative_dates if d.id == filler.relative_date)
-        placed = from_story_day(relative.reading, article.reference)
+        placed = relative_day(article, filler.relative_date)
         return Value(placed, date=placed) if placed else None
     return Value(filler.text or "")
 
 
-def from_story_day(reading: DateReading, day: date | None) -> str | None:
-    """A relative date placed from its story's day as from a publication day: copies of one
-    dispatch, dated and undated, then place 'samedi dernier' alike."""
-    placed = place(reading, day) if day else None
+def relative_day(article: StoryArticle, relative_id: str) -> str | None:
+    """One of the article's relative dates placed from its story's day as from a publication
+    day: copies of one dispatch, dated and undated, then place 'samedi dernier' alike."""
+    relative = next(d for d in article.record.relative_dates if d.id == relative_id)
+    placed = place(relative.reading, article.reference) if article.reference else None
     return placed[0] if placed else None
 
 
@@ -495,8 +495,7 @@ def harm_day(article: StoryArticle, harm: Harm) -> str | None:
     if harm.date is not None:
         return next(d.value for d in record.dates if d.id == harm.date)
     if harm.relative_date is not None:
-        relative = next(d for d in record.relative_dates if d.id == harm.relative_date)
-        return from_story_day(relative.reading, article.reference)
+        return relative_day(article, harm.relative_date)
     return None
 
 
