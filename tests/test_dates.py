@@ -58,6 +58,9 @@ def values(french: Language, text: str, published: date | None = PUBLISHED) -> l
         ("Le prix a été annoncé le 10 sept. 2019.", ["2019-09-10"]),
         ("Il est arrivé en octobre 98, à la fin de la saison.", ["1998-10"]),
         ("Un arrêté daté du 27 mai 1998.", ["1998-05-27"]),
+        ("Les élections ont lieu en Mars 2020 dans tout le pays.", ["2020-03"]),
+        ("Le salon aura lieu à la fin de Mars, comme chaque année.", ["2019-03"]),
+        ("Fin de Mars, les travaux reprendront.", ["2019-03"]),
     ],
 )
 def test_absolute_dates(french: Language, text: str, expected: list[str]) -> None:
@@ -106,6 +109,8 @@ def test_years(french: Language, text: str, expected: list[str]) -> None:
         "«Fin du monde, fin du mois, même combat»",
         "Le Journal du Dimanche a publié un sondage.",
         "La sonde a atteint la planète Mars.",
+        "Ils refusaient d'aller au Champ de Mars, trop loin du pouvoir.",
+        "Le cortège a rejoint la place du Champs de Mars vers midi.",
         "Les commerces ouvrent le lundi et du mardi au samedi.",
         "Sept personnes ont été blessées.",
     ],

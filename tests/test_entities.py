@@ -151,6 +151,20 @@ def test_a_known_name_wins_over_the_shorter_name_inside_it() -> None:
     assert not [e for e in record.entities if e.name == "France"]
 
 
+def test_a_party_and_its_leader_named_after_it_are_two_entities() -> None:
+    record = analyze_text(
+        "Le ministre a accusé le Rassemblement national de Marine Le Pen d'être responsable "
+        "des violences. Le Front national de Jean-Marie Le Pen avait déjà tenu ce discours."
+    )
+    assert entity_with(record, "Rassemblement national").type == "ORG"
+    assert entity_with(record, "Marine Le Pen").type == "PER"
+    assert entity_with(record, "Jean-Marie Le Pen").type == "PER"
+    # A known name with its place in it is left whole.
+    assert analyze_text("La Banque de France a publié ses prévisions.").entities[0].name == (
+        "Banque de France"
+    )
+
+
 def test_regional_newspapers_are_organisations() -> None:
     record = analyze_text(
         "C'est devenu « un défouloir », regrette Paul Caraci dans Midi Libre. Pour Stéphane "

@@ -197,7 +197,16 @@ def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
     if starts_sentence(scan.text, match.start()):
         return True
     previous = scan.previous_word(match.start())
-    return previous is not None and previous[0] in scan.lex.month_cues
+    if previous is None or previous[0] not in scan.lex.month_cues:
+        return False
+    before = scan.previous_word(previous[1])
+    # A capitalised word opening the sentence ("Fin de Mars, ...") is no name.
+    joins_name = (
+        before is not None
+        and scan.text[before[1]].isupper()
+        and not starts_sentence(scan.text, before[1])
+    )
+    return not (previous[0] in scan.lex.month_name_joiners and joins_name)
 
 
 def resolve_year(scan: Scan, match: re.Match[str], previous_end: int) -> list[Found]:

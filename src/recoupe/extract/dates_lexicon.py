@@ -74,6 +74,7 @@ class DateLexicon:
     future_markers: frozenset[str]
     month_positions: frozenset[str]
     month_cues: frozenset[str]
+    month_name_joiners: frozenset[str]
     weekday_blockers: frozenset[str]
     year_cues: frozenset[str]
     year_blockers: frozenset[str]
@@ -113,6 +114,7 @@ def lexicon(language: str) -> DateLexicon:
         future_markers=keys(data["future_markers"]),
         month_positions=keys(data["month_positions"]),
         month_cues=keys(data["month_cues"]),
+        month_name_joiners=keys(data["month_name_joiners"]),
         weekday_blockers=keys(data["weekday_blockers"]),
         year_cues=keys(data["year_cues"]),
         year_blockers=keys(data["year_blockers"]),

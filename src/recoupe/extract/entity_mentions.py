@@ -365,6 +365,7 @@ def gazetteer(code: str) -> PhraseMatcher:
 
 def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
     """Well-known organisations and places spaCy misses or mistypes (OpenAI as MISC)."""
+    lex = lexicon(code)
     by_span = {(m.start, m.end): m for m in names}
     matches = gazetteer(code)(doc, as_spans=True)
     for match in filter_spans(matches):
@@ -375,6 +376,7 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
                 existing.label, existing.sure = label, True
         else:
             mention = Mention(match.start, match.end, label, sure=True)
+            names = [leader for m in names for leader in without_leader(doc, m, mention, lex)]
             # spaCy's shorter guesses inside a known name give way ("France" in "la France
             # insoumise"); names found by a rule do not.
             names = [m for m in names if m.sure or not inside(m, mention)]
@@ -383,6 +385,23 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
             names.append(mention)
             by_span[(match.start, match.end)] = mention
     return names
+
+
+def without_leader(doc: Doc, guess: Mention, known: Mention, lex: EntityLexicon) -> list[Mention]:
+    """spaCy's 'Rassemblement national de Marine Le Pen' as one name: the known organisation
+    and the person leading it, each a name of its own."""
+    rest = doc[known.end + 1 : guess.end]
+    leads = (
+        not guess.sure
+        and known.label == "ORG"
+        and guess.start == known.start
+        and doc[known.end].lower_ in ("de", "d'", "d’")
+        and len(rest) >= 2
+        and all(t.is_title or t.lower_ in lex.name_particles or t.text == "-" for t in rest)
+    )
+    if not leads:
+        return [guess]
+    return [Mention(rest.start, rest.end, "PER")]
 
 
 def inside(inner: Mention, outer: Mention) -> bool:
