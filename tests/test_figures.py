@@ -3,19 +3,26 @@ according to whom, read by the real pipeline from phrasings of French wire copy.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from conftest import analyze_text, stated, story_of
+from conftest import analyze_text, dated_story, stated, story_of
 from recoupe.store.records import linked_ids
 from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
 from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
 
 
-def figures_of(text: str, country: str | None = "France") -> list[Figure]:
-    record = analyze_text(text)
+def figures_of(
+    text: str,
+    country: str | None = "France",
+    published: str | None = None,
+    story_day: date | None = None,
+) -> list[Figure]:
+    record = analyze_text(text, published=published)
     linked = linked_ids(record)
     names = {linked[e.id]: e.name for e in record.entities}
-    return list(article_figures(record, linked, names, country))
+    return list(article_figures(record, linked, names, country, story_day))
 
 
 def only(figures: list[Figure], value: float) -> Figure:
@@ -200,6 +207,62 @@ def test_an_earlier_day_said_otherwise_than_as_an_echo_adds_no_figure(text: str)
 )
 def test_a_figure_compared_with_an_earlier_day_is_today_s(text: str) -> None:
     assert only(figures_of(text), 12000).day is None
+
+
+@pytest.mark.parametrize(
+    ("published", "story_day"),
+    [("2019-02-09", None), (None, date(2019, 2, 9))],
+)
+def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
+    published: str | None, story_day: date | None
+) -> None:
+    """Dated, or undated and placed from the story's day alike."""
+    figures = figures_of(
+        "Samedi, 51 400 personnes ont manifesté en France. La mobilisation a reflué : 58 600 "
+        "personnes ont manifesté le 2 février, selon le ministère de l'Intérieur, et 80 000 "
+        "samedi dernier. Depuis le 17 novembre, 2 000 personnes ont été blessées.",
+        published=published,
+        story_day=story_day,
+    )
+    assert only(figures, 51400).day is None
+    assert only(figures, 58600).day == "2019-02-02"
+    assert only(figures, 80000).day == "2019-02-02"
+    # 'Depuis' opens a period that runs to the story's day.
+    assert only(figures, 2000).day is None
+
+
+def test_a_clause_set_against_another_source_s_figure_gives_its_own_source() -> None:
+    figures = figures_of(
+        "Selon le ministère de l'Intérieur, ils étaient 51 400 manifestants pour ce samedi, "
+        "alors qu'un comptage des « gilets jaunes » indique que ce sont 111 000 personnes "
+        "sorties dans les rues de France. Selon la dernière source, ils étaient 123 440 "
+        "manifestants samedi dernier. En Gironde, 5 000 manifestants ont défilé selon la "
+        "préfecture, alors que les organisateurs revendiquent 12 000 manifestants."
+    )
+    assert only(figures, 51400).attributed_to == "le ministère de l'Intérieur"
+    assert only(figures, 111000).attributed_to == "un comptage des « gilets jaunes »"
+    assert only(figures, 123440).attributed_to == "un comptage des « gilets jaunes »"
+    assert only(figures, 5000).attributed_to == "la préfecture"
+    assert only(figures, 12000).attributed_to == "les organisateurs"
+
+
+def test_the_earlier_day_an_echo_leaves_unnamed_is_the_one_the_story_names() -> None:
+    """'Comme la semaine précédente' names no day; 'samedi dernier', placed from the story's
+    day in an undated article, does: both figures are of 12 January, and differ."""
+    articles = dated_story(
+        (
+            "Quelque 84 000 gilets jaunes ont manifesté samedi en France, comme la semaine "
+            "précédente, selon le ministère de l'Intérieur.",
+            "2019-01-19",
+        ),
+        (
+            "Les gilets jaunes manifestaient samedi en France. Samedi dernier, 80 000 "
+            "manifestants avaient été recensés en France.",
+            None,
+        ),
+    )
+    (claim,) = [c for c in story_claims(articles) if c.key.endswith("|2019-01-12")]
+    assert sorted(v.number or 0 for v in claim.values) == [80000, 84000]
 
 
 def test_each_count_cites_its_own_source_and_the_same_source_is_followed() -> None:

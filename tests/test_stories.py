@@ -87,6 +87,21 @@ def test_an_approximate_figure_agrees_within_a_step_of_its_last_digit(
     assert numbers_agree(other, False, approximate, True) is agree
 
 
+def test_a_loose_figure_agreeing_with_two_others_does_not_merge_them() -> None:
+    """'plus de 80 000' agrees with '80 000' and with 'quelque 84 000', which disagree: it
+    joins the nearer, and the two stay a dispute (exact figures come first, as the story's
+    claims add them)."""
+    exact, loose, about = stated(80_000, "a"), stated(80_000, "b", "c"), stated(84_000, "d", "e")
+    loose.approximate = about.approximate = True
+    for order in [(exact, loose, about), (exact, about, loose)]:
+        claim = claim_of(*(replace(v, sources=list(v.sources), figures=[]) for v in order))
+        groups = {frozenset(s.article for s in v.sources) for v in claim.values}
+        assert groups == {frozenset("abc"), frozenset("de")}
+        assert claim.status == "disputed"
+    merged = claim_of(replace(loose, figures=[]), replace(about, figures=[]))
+    assert [v.shown for v in merged.values] == ["80000"]
+
+
 @pytest.fixture(scope="module")
 def demo_story(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"

@@ -24,6 +24,7 @@ from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import (
+    EARLIER,
     NATIONAL,
     UNPLACED,
     Figure,
@@ -70,14 +71,25 @@ class Value:
     # A description ('grenade GLI-F4') by its words: one that says less agrees with it.
     words: frozenset[str] | None = None
     sources: list[Source] = field(default_factory=list)
+    # Every figure merged into it, as stated: a new one must agree with each, so that
+    # 'plus de 80 000' does not join '80 000' and 'quelque 84 000' into one value.
+    figures: list[tuple[float, bool]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.number is not None and not self.figures:
+            self.figures = [(self.number, self.approximate)]
 
     def agrees(self, other: Value) -> bool:
         if self.words is not None and other.words is not None:
             return self.words <= other.words or other.words <= self.words
         if self.years is not None and other.years is not None:
             return self.years[0] <= other.years[1] and other.years[0] <= self.years[1]
-        if self.number is not None and other.number is not None:
-            return numbers_agree(self.number, self.approximate, other.number, other.approximate)
+        if self.figures and other.figures:
+            return all(
+                numbers_agree(one, one_loose, two, two_loose)
+                for one, one_loose in self.figures
+                for two, two_loose in other.figures
+            )
         if self.date is not None and other.date is not None:
             return dates_agree(self.date, other.date)
         # Entities by name: the recogniser may type one company a person in one article and
@@ -99,22 +111,21 @@ class Claim:
     occasions: bool = False
 
     def add(self, value: Value) -> None:
-        for known in self.values:
-            if known.agrees(value):
-                stated = {s.article for s in known.sources}
-                known.sources.extend(s for s in value.sources if s.article not in stated)
-                if known.approximate and not value.approximate:
-                    known.shown, known.number, known.approximate = (
-                        value.shown,
-                        value.number,
-                        False,
-                    )
-                if known.years and value.years and span(value.years) < span(known.years):
-                    known.shown, known.years = value.shown, value.years
-                if known.words is not None and value.words and value.words > known.words:
-                    known.shown, known.words = value.shown, value.words
-                return
-        self.values.append(value)
+        agreeing = [v for v in self.values if v.agrees(value)]
+        if not agreeing:
+            self.values.append(value)
+            return
+        # A figure that agrees with two values joins the nearer: 'plus de 80 000' is 80 000.
+        known = min(agreeing, key=lambda v: abs((v.number or 0.0) - (value.number or 0.0)))
+        known.figures.extend(value.figures)
+        stated = {s.article for s in known.sources}
+        known.sources.extend(s for s in value.sources if s.article not in stated)
+        if known.approximate and not value.approximate:
+            known.shown, known.number, known.approximate = value.shown, value.number, False
+        if known.years and value.years and span(value.years) < span(known.years):
+            known.shown, known.years = value.shown, value.years
+        if known.words is not None and value.words and value.words > known.words:
+            known.shown, known.words = value.shown, value.words
 
     @property
     def status(self) -> str:
@@ -369,11 +380,15 @@ def add_figure_claims(
     coverage does; else it is of the one place the story gives such counts for ('dix
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
-    read = [
-        (article, found)
-        for article in articles
-        for found in article_figures(article.record, article.linked, article.names, country)
-    ]
+    read = with_earlier_days_named(
+        [
+            (article, found)
+            for article in articles
+            for found in article_figures(
+                article.record, article.linked, article.names, country, article.reference
+            )
+        ]
+    )
     placed: dict[tuple[str, str | None], GroupPlaces] = {}
     for article, found in read:
         if found.place_key != UNPLACED:
@@ -381,7 +396,8 @@ def add_figure_claims(
             alike.places[found.place_key] = found.place
             alike.articles.add(article.record.id)
     figures: dict[str, Claim] = {}
-    for article, found in read:
+    # Exact figures first: an approximate one then joins the value it is nearest.
+    for article, found in sorted(read, key=lambda pair: pair[1].count.approximate):
         alike = placed.get((found.group, found.day), GroupPlaces())
         place_key, place = place_of(found, article.record.id, alike, country)
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
@@ -396,6 +412,24 @@ def add_figure_claims(
     for claim in figures.values():
         claims.update((c.key, c) for c in by_magnitude(claim))
     return {(a.record.id, f.count.id) for a, f in read}
+
+
+def with_earlier_days_named(
+    read: list[tuple[StoryArticle, Figure]],
+) -> list[tuple[StoryArticle, Figure]]:
+    """A figure of an earlier day left unnamed ('comme la semaine précédente') is of the
+    latest earlier day the story's figures of its group name: the occasion before, which
+    articles that name it give their figures for."""
+    named: dict[str, str] = {}
+    for _, found in read:
+        if found.day not in (None, EARLIER):
+            named[found.group] = max(found.day, named.get(found.group, found.day))
+    return [
+        (article, replace(found, day=named[found.group]))
+        if found.day == EARLIER and found.group in named
+        else (article, found)
+        for article, found in read
+    ]
 
 
 def by_magnitude(claim: Claim) -> list[Claim]:

@@ -11,12 +11,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
 from typing import TypeVar
 
 from babel import Locale
 
 from recoupe import lang
+from recoupe.extract import dates_calendar
 from recoupe.folding import fold
 from recoupe.record import ArticleRecord, Count, Event, Span
 
@@ -33,11 +35,13 @@ BREAKDOWN = 3
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
 # Where a clause ends, read on the original text.
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
 PARENTHESIS = re.compile(r"[()]")
 # Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
 CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
+OPENER_REACH = 20  # characters before a day where 'depuis le' may start
 NATIONAL = "national"
 UNPLACED = "unplaced"
 EARLIER = "earlier"
@@ -65,6 +69,9 @@ class FigureLexicon:
     locating: re.Pattern[str]  # between a place and the one that says where it is
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
+    period_opener: re.Pattern[str]  # ends right before a day that opens a period
+    contrast: re.Pattern[str]  # opens a clause that sets another source's figure against
+    claiming: re.Pattern[str]  # by which that clause's subject gives its figure
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,11 @@ def lexicon(language: str) -> FigureLexicon:
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
         citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
         same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern),
+        contrast=phrases(data["contrast_openers"]),
+        claiming=phrases(data["claiming_verbs"]),
+        period_opener=re.compile(
+            phrases(data["period_openers"]).pattern + r"(?:\s+(?:le|l|du))?\s*$"
+        ),
     )
 
 
@@ -167,14 +179,19 @@ def story_country(records: list[ArticleRecord]) -> str | None:
 
 
 def article_figures(
-    record: ArticleRecord, linked: dict[str, str], names: dict[str, str], country: str | None
+    record: ArticleRecord,
+    linked: dict[str, str],
+    names: dict[str, str],
+    country: str | None,
+    reference: date | None = None,
 ) -> Iterator[Figure]:
     """The counts of people of one article, its headline's and its text's, placed, timed and
-    attributed."""
+    attributed; `reference` is the story's day, from which an undated article's relative
+    dates are placed."""
     words = lexicon(record.language)
     headlines = [headline(record)] if any(c.field == "title" for c in record.counts) else []
     for view in [*headlines, record]:
-        reader = FigureReader(view, linked, names, country, words)
+        reader = FigureReader(view, linked, names, country, words, reference)
         read = [
             reader.figure(count, group)
             for count in view.counts
@@ -231,9 +248,17 @@ class FigureReader:
         names: dict[str, str],
         country: str | None,
         words: FigureLexicon,
+        reference: date | None = None,
     ) -> None:
         self.record, self.words, self.country = record, words, country
+        published = DAY.match(record.published or "")
+        self.today = date.fromisoformat(published.group()) if published else reference
         self.flat = flat(record.text)
+        self.days = [
+            (start, day)
+            for start, day in named_days(record, reference)
+            if not words.period_opener.search(self.flat, max(0, start - OPENER_REACH), start)
+        ]
         self.holders = {
             f.count: (event, role)
             for event in record.events
@@ -416,26 +441,26 @@ class FigureReader:
         """The earlier day a count is given for when the words beside it say it is earlier
         ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'): the
         date named there, else EARLIER; None for the story's day."""
-        if not self.words.earlier.search(self.flat, begin, stop):
-            return None
-        named = [
-            d.value
-            for d in self.record.dates
-            if d.field == "text" and begin <= d.start < stop and d.granularity == "day"
-        ]
-        return named[0] if named else EARLIER
+        named = [day for start, day in self.days if begin <= start < stop]
+        eve = self.today - timedelta(days=1) if self.today else None
+        before = [day for day in named if eve and date.fromisoformat(day) < eve]
+        if self.words.earlier.search(self.flat, begin, stop):
+            return (before or named or [EARLIER])[0]
+        # '58 600 personnes ont manifesté le 2 février' in a story of the 9th.
+        return before[0] if before else None
 
     def attribution(self, count: Count, start: int, end: int) -> str | None:
-        """Who the figure is from: whom the words after it or its sentence cite ('selon la
-        préfecture'), the
-        speaker of reported speech holding it, the source of the event holding it, or a
+        """Who the figure is from: whom the words after it cite ('selon la préfecture'), the
+        subject giving it in a clause set against another source's, whom its sentence cites,
+        the speaker of reported speech holding it, the source of the event holding it, or a
         body that gives figures named in the sentence."""
         sentence = self.record.text[start:end]
         following = [s for s, _ in self.counts if s > count.start]
         # Its own 'selon' first: '1 200 selon la préfecture, 3 000 selon les syndicats'.
-        cited = self.words.citing.search(
-            self.record.text, count.end, min([end, *following[:1]])
-        ) or self.words.citing.search(sentence)
+        cited = self.words.citing.search(self.record.text, count.end, min([end, *following[:1]]))
+        if cited is None and (subject := self.contrast_source(count, start)):
+            return self.cited_name(subject)
+        cited = cited or self.words.citing.search(sentence)
         if cited and self.words.same_source.match(flat(cited.group(1))):
             return self.last_attribution
         if cited:
@@ -456,6 +481,18 @@ class FigureReader:
             return self.known_source(held[0].source.text) or held[0].source.text
         return self.known_source(sentence)
 
+    def contrast_source(self, count: Count, start: int) -> str | None:
+        """The subject that gives a count in a clause setting it against another source's
+        ('58 600 selon le ministère, alors que le mouvement revendique 116 000')."""
+        openers = list(self.words.contrast.finditer(self.flat, start, count.start))
+        if not openers:
+            return None
+        verb = self.words.claiming.search(self.flat, openers[-1].end(), count.start)
+        if verb is None:
+            return None
+        subject = self.record.text[openers[-1].end() : verb.start()].strip(" ,'’\u00a0")
+        return subject if 0 < len(flat(subject).split()) <= CITED_NAME_WORDS else None
+
     def cited_name(self, words: str) -> str:
         """The source as cited; when the words after 'selon' run on into the verb, as they
         do when no comma ends them ('selon la préfecture ont défilé entre …'), the usual
@@ -467,6 +504,24 @@ class FigureReader:
     def known_source(self, text: str) -> str | None:
         folded = flat(text)
         return next((shown for shown, forms in self.words.sources if forms.search(folded)), None)
+
+
+def named_days(record: ArticleRecord, reference: date | None) -> list[tuple[int, str]]:
+    """Where the text names a day, and the day: its dates, and its relative dates placed from
+    the story's day."""
+    days = [
+        (d.start, d.value) for d in record.dates if d.field == "text" and d.granularity == "day"
+    ]
+    if reference is not None:
+        for relative in record.relative_dates:
+            placed = (
+                dates_calendar.place(relative.reading, reference)
+                if relative.field == "text"
+                else None
+            )
+            if placed and placed[1] == "day":
+                days.append((relative.start, placed[0]))
+    return sorted(days)
 
 
 def stem(words: str) -> str:
