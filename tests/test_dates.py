@@ -61,6 +61,9 @@ def values(french: Language, text: str, published: date | None = PUBLISHED) -> l
         ("Les élections ont lieu en Mars 2020 dans tout le pays.", ["2020-03"]),
         ("Le salon aura lieu à la fin de Mars, comme chaque année.", ["2019-03"]),
         ("Fin de Mars, les travaux reprendront.", ["2019-03"]),
+        ("Le Brexit, prévu Fin de Mars, est reporté.", ["2019-03"]),
+        ("LE BREXIT AURA LIEU FIN DE MARS.", ["2019-03"]),
+        ("Réunion du FMI d'Avril : les prévisions baissent.", ["2019-04"]),
     ],
 )
 def test_absolute_dates(french: Language, text: str, expected: list[str]) -> None:

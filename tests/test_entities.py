@@ -159,10 +159,14 @@ def test_a_party_and_its_leader_named_after_it_are_two_entities() -> None:
     assert entity_with(record, "Rassemblement national").type == "ORG"
     assert entity_with(record, "Marine Le Pen").type == "PER"
     assert entity_with(record, "Jean-Marie Le Pen").type == "PER"
-    # A known name with its place in it is left whole.
-    assert analyze_text("La Banque de France a publié ses prévisions.").entities[0].name == (
-        "Banque de France"
-    )
+    # A local branch is the party's, named with its town; a known name ending the text is
+    # read as any other.
+    branch = analyze_text("Le Rassemblement national de Hénin-Beaumont tient meeting ce soir.")
+    assert [(e.type, e.name) for e in branch.entities] == [
+        ("ORG", "Rassemblement national de Hénin-Beaumont")
+    ]
+    last = analyze_text("Le député de la Somme a quitté La République en marche")
+    assert ("ORG", "La République en marche") in [(e.type, e.name) for e in last.entities]
 
 
 def test_regional_newspapers_are_organisations() -> None:

@@ -219,16 +219,81 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
     """Dated, or undated and placed from the story's day alike."""
     figures = figures_of(
         "Samedi, 51 400 personnes ont manifesté en France. La mobilisation a reflué : 58 600 "
-        "personnes ont manifesté le 2 février, selon le ministère de l'Intérieur, et 80 000 "
-        "samedi dernier. Depuis le 17 novembre, 2 000 personnes ont été blessées.",
+        "personnes ont manifesté le 2 février, selon le ministère de l'Intérieur, alors que "
+        "le mouvement revendique un « nombre jaune » de 116 000 manifestants. Ils étaient "
+        "80 000 samedi dernier. Depuis le 17 novembre, 2 000 personnes ont été blessées.",
         published=published,
         story_day=story_day,
     )
     assert only(figures, 51400).day is None
     assert only(figures, 58600).day == "2019-02-02"
+    # Set against the ministry's, the movement's count is of the same day.
+    assert only(figures, 116000).day == "2019-02-02"
+    assert only(figures, 116000).attributed_to == "le mouvement"
     assert only(figures, 80000).day == "2019-02-02"
     # 'Depuis' opens a period that runs to the story's day.
     assert only(figures, 2000).day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Selon le ministère, 58 600 personnes ont manifesté le 2 février.", "2019-02-02"),
+        ("Le 5 février, jour de grève, 137 000 personnes ont défilé en France.", "2019-02-05"),
+        ("Jeudi 7 février, 3 000 personnes ont manifesté à Paris.", "2019-02-07"),
+        ("Samedi, 51 400 personnes ont manifesté, soit moins que le 2 février.", None),
+        ("Samedi, 51 400 personnes ont manifesté à l'appel du collectif créé le 30 janvier.", None),
+        ("80 000 personnes ont manifesté samedi, une semaine après l'acte du 2 février.", None),
+        ("Un rassemblement, déclaré le 1er février, a réuni 2 000 personnes samedi.", None),
+        ("Depuis le début du mouvement, le 17 novembre, 2 000 personnes ont été blessées.", None),
+        ("Entre le 17 novembre et le 15 janvier, 5 600 personnes ont été interpellées.", None),
+        ("En tout, 1 700 personnes ont été interpellées du 17 novembre au 8 décembre.", None),
+    ],
+)  # fmt: skip
+def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
+    text: str, day: str | None
+) -> None:
+    """In a story of Saturday 9 February: a day beside the count but of something else (a
+    comparison, a founding, a period) leaves it the story's."""
+    (figure,) = figures_of(text, published="2019-02-09")
+    assert figure.day == day
+
+
+def test_an_article_out_days_later_reports_the_story_s_day() -> None:
+    """'Samedi' two days on is still the story's day: one claim, not two."""
+    text = "Samedi, 51 400 personnes ont manifesté en France, selon le ministère de l'Intérieur."
+    articles = dated_story((text, "2019-02-09"), (text, "2019-02-09"), (text, "2019-02-11"))
+    (claim,) = [c for c in story_claims(articles) if c.key.startswith("figure|participants")]
+    assert {s.article for v in claim.values for s in v.sources} == {"a0", "a1", "a2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "not_source"),
+    [
+        (
+            "Alors que la CGT revendique une forte mobilisation, la préfecture a compté 5 000 "
+            "manifestants à Paris.",
+            5000,
+            "la CGT",
+        ),
+        (
+            "Tandis que le gouvernement annonce de nouvelles mesures, 10 000 personnes ont "
+            "manifesté à Paris.",
+            10000,
+            "le gouvernement",
+        ),
+        (
+            "Selon la police, 5 000 personnes ont défilé, alors qu'ils comptent 9 000 "
+            "manifestants.",
+            9000,
+            "ils",
+        ),
+    ],
+)
+def test_a_contrast_clause_gives_no_source_to_a_count_outside_it(
+    text: str, value: float, not_source: str
+) -> None:
+    assert only(figures_of(text), value).attributed_to != not_source
 
 
 def test_a_clause_set_against_another_source_s_figure_gives_its_own_source() -> None:
@@ -244,6 +309,18 @@ def test_a_clause_set_against_another_source_s_figure_gives_its_own_source() -> 
     assert only(figures, 123440).attributed_to == "un comptage des « gilets jaunes »"
     assert only(figures, 5000).attributed_to == "la préfecture"
     assert only(figures, 12000).attributed_to == "les organisateurs"
+    # The verb, not a noun spelt alike ('le compte'), gives the source.
+    facebook = figures_of(
+        "La police a compté 5 000 manifestants, alors que le compte Facebook du mouvement "
+        "indique 20 000 manifestants."
+    )
+    assert only(facebook, 20000).attributed_to == "le compte Facebook du mouvement"
+    # 'Cette source' after another sentence is whoever was named last, not the last figure's.
+    other = figures_of(
+        "Selon la police, 5 000 personnes ont défilé. La CGT a dénoncé des violences. Selon "
+        "cette source, 300 personnes ont été blessées."
+    )
+    assert only(other, 300).attributed_to != "la police"
 
 
 def test_the_earlier_day_an_echo_leaves_unnamed_is_the_one_the_story_names() -> None:

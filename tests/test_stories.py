@@ -94,11 +94,11 @@ def test_a_loose_figure_agreeing_with_two_others_does_not_merge_them() -> None:
     exact, loose, about = stated(80_000, "a"), stated(80_000, "b", "c"), stated(84_000, "d", "e")
     loose.approximate = about.approximate = True
     for order in [(exact, loose, about), (exact, about, loose)]:
-        claim = claim_of(*(replace(v, sources=list(v.sources), figures=[]) for v in order))
+        claim = claim_of(*(replace(v, sources=list(v.sources)) for v in order))
         groups = {frozenset(s.article for s in v.sources) for v in claim.values}
         assert groups == {frozenset("abc"), frozenset("de")}
         assert claim.status == "disputed"
-    merged = claim_of(replace(loose, figures=[]), replace(about, figures=[]))
+    merged = claim_of(replace(loose), replace(about))
     assert [v.shown for v in merged.values] == ["80000"]
 
 

@@ -67,6 +67,7 @@ def year_item(start: int, end: int, year: int) -> Item:
 
 # Characters after which a capitalised word starts a sentence (or the body after the headline).
 SENTENCE_ENDS = ".!?:;\n…"
+WORD = re.compile(r"\w+")
 OPENING_MARKS = " \t\u00a0\u202f«\"“'‘(—–-"
 # Four-digit numbers taken as years without any cue word: the years news talks about.
 BARE_YEARS = range(1900, 2100)
@@ -190,23 +191,34 @@ def resolve_month(scan: Scan, match: re.Match[str], _previous_end: int) -> list[
 
 
 def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
-    """A capitalised "Mars" or "Avril" inside a sentence is a name unless a date word is near."""
+    """A capitalised "Mars" or "Avril" inside a sentence is a month after a date word ("en
+    Mars", "fin de Mars"), but a name after anything else ("la planète Mars") and after "de"
+    that follows a name ("le Champ de Mars")."""
     name = match["mon"]
-    if name.islower() or match["pos"] or match["year"] or match["rel"]:
+    if name.islower() or name.isupper() or match["pos"] or match["year"] or match["rel"]:
         return True
     if starts_sentence(scan.text, match.start()):
         return True
     previous = scan.previous_word(match.start())
     if previous is None or previous[0] not in scan.lex.month_cues:
         return False
-    before = scan.previous_word(previous[1])
-    # A capitalised word opening the sentence ("Fin de Mars, ...") is no name.
-    joins_name = (
-        before is not None
-        and scan.text[before[1]].isupper()
+    return not (previous[0] in scan.lex.month_name_joiners and follows_name(scan, previous[1]))
+
+
+def follows_name(scan: Scan, start: int) -> bool:
+    """Whether the word before `start` is a name's: capitalised as names are (not in capitals
+    throughout), not opening its sentence, and no date word ("Fin de Mars")."""
+    before = scan.previous_word(start)
+    if before is None:
+        return False
+    found = WORD.match(scan.text, before[1])
+    word = found.group() if found else ""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
         and not starts_sentence(scan.text, before[1])
+        and before[0] not in scan.lex.month_cues | scan.lex.month_positions
     )
-    return not (previous[0] in scan.lex.month_name_joiners and joins_name)
 
 
 def resolve_year(scan: Scan, match: re.Match[str], previous_end: int) -> list[Found]:

@@ -99,6 +99,7 @@ class EntityLexicon:
     leading_determiners: frozenset[str]
     portfolio_roles: frozenset[str]
     state_words: frozenset[str]
+    leader_joiners: frozenset[str]
     common_nouns: frozenset[str]
     known_organisations: tuple[str, ...]
     metonym_organisations: tuple[str, ...]
@@ -376,7 +377,7 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
                 existing.label, existing.sure = label, True
         else:
             mention = Mention(match.start, match.end, label, sure=True)
-            names = [leader for m in names for leader in without_leader(doc, m, mention, lex)]
+            names = [kept for m in names for kept in leader_in_place_of(doc, m, mention, lex)]
             # spaCy's shorter guesses inside a known name give way ("France" in "la France
             # insoumise"); names found by a rule do not.
             names = [m for m in names if m.sure or not inside(m, mention)]
@@ -387,21 +388,23 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
     return names
 
 
-def without_leader(doc: Doc, guess: Mention, known: Mention, lex: EntityLexicon) -> list[Mention]:
-    """spaCy's 'Rassemblement national de Marine Le Pen' as one name: the known organisation
-    and the person leading it, each a name of its own."""
+def leader_in_place_of(
+    doc: Doc, guess: Mention, known: Mention, lex: EntityLexicon
+) -> list[Mention]:
+    """The guess, or for spaCy's 'Rassemblement national de Marine Le Pen' the person leading
+    the known organisation it starts with, a name of its own beside it ('Le Rassemblement
+    national de Hénin-Beaumont' is the party's local branch, and stays whole)."""
     rest = doc[known.end + 1 : guess.end]
     leads = (
         not guess.sure
         and known.label == "ORG"
         and guess.start == known.start
-        and doc[known.end].lower_ in ("de", "d'", "d’")
+        and known.end < guess.end
+        and doc[known.end].lower_ in lex.leader_joiners
         and len(rest) >= 2
-        and all(t.is_title or t.lower_ in lex.name_particles or t.text == "-" for t in rest)
+        and all(t.is_title or t.lower_ in lex.name_particles for t in rest)
     )
-    if not leads:
-        return [guess]
-    return [Mention(rest.start, rest.end, "PER")]
+    return [Mention(rest.start, rest.end, "PER")] if leads else [guess]
 
 
 def inside(inner: Mention, outer: Mention) -> bool:

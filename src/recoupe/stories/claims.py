@@ -73,11 +73,10 @@ class Value:
     sources: list[Source] = field(default_factory=list)
     # Every figure merged into it, as stated: a new one must agree with each, so that
     # 'plus de 80 000' does not join '80 000' and 'quelque 84 000' into one value.
-    figures: list[tuple[float, bool]] = field(default_factory=list)
+    figures: list[tuple[float, bool]] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        if self.number is not None and not self.figures:
-            self.figures = [(self.number, self.approximate)]
+        self.figures = [] if self.number is None else [(self.number, self.approximate)]
 
     def agrees(self, other: Value) -> bool:
         if self.words is not None and other.words is not None:
@@ -115,8 +114,11 @@ class Claim:
         if not agreeing:
             self.values.append(value)
             return
-        # A figure that agrees with two values joins the nearer: 'plus de 80 000' is 80 000.
-        known = min(agreeing, key=lambda v: abs((v.number or 0.0) - (value.number or 0.0)))
+        known = agreeing[0]
+        if value.number is not None:
+            # A figure that agrees with two values joins the nearer: 'plus de 80 000' is
+            # 80 000, not 84 000, where both are stated.
+            known = min(agreeing, key=lambda v: abs((v.number or 0.0) - (value.number or 0.0)))
         known.figures.extend(value.figures)
         stated = {s.article for s in known.sources}
         known.sources.extend(s for s in value.sources if s.article not in stated)
@@ -307,6 +309,7 @@ def add_event_claims(
 ) -> None:
     """Each slot of the group's events that does not identify it; counts of people are
     claims of their own (`add_figure_claims`)."""
+    stated_values: list[tuple[Claim, Value]] = []
     for article, event in group.events:
         record = article.record
         attributed = event.source.text or article.names.get(
@@ -325,7 +328,10 @@ def add_event_claims(
             )
             for value in values:
                 value.sources = [Source(record.id, record.source.outlet, attributed, value.shown)]
-                claim.add(value)
+                stated_values.append((claim, value))
+    # Exact figures first: an approximate one then joins the value it is nearest.
+    for claim, value in sorted(stated_values, key=lambda pair: pair[1].approximate):
+        claim.add(value)
 
 
 def shown_filler(article: StoryArticle, filler: Any) -> Value | None:
@@ -380,15 +386,14 @@ def add_figure_claims(
     coverage does; else it is of the one place the story gives such counts for ('dix
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
-    read = with_earlier_days_named(
-        [
-            (article, found)
-            for article in articles
-            for found in article_figures(
-                article.record, article.linked, article.names, country, article.reference
-            )
-        ]
-    )
+    read = [
+        (article, found)
+        for article in articles
+        for found in article_figures(
+            article.record, article.linked, article.names, country, article.reference
+        )
+    ]
+    read = with_earlier_days_named(read, articles[0].reference if articles else None)
     placed: dict[tuple[str, str | None], GroupPlaces] = {}
     for article, found in read:
         if found.place_key != UNPLACED:
@@ -415,14 +420,16 @@ def add_figure_claims(
 
 
 def with_earlier_days_named(
-    read: list[tuple[StoryArticle, Figure]],
+    read: list[tuple[StoryArticle, Figure]], story: date | None
 ) -> list[tuple[StoryArticle, Figure]]:
     """A figure of an earlier day left unnamed ('comme la semaine précédente') is of the
-    latest earlier day the story's figures of its group name: the occasion before, which
-    articles that name it give their figures for."""
+    latest day within a week before the story's that its group's figures name: the occasion
+    before, which the articles that name it give their figures for."""
     named: dict[str, str] = {}
     for _, found in read:
-        if found.day not in (None, EARLIER):
+        if found.day in (None, EARLIER) or story is None:
+            continue
+        if 1 <= (story - date.fromisoformat(found.day)).days <= WEEK:
             named[found.group] = max(found.day, named.get(found.group, found.day))
     return [
         (article, replace(found, day=named[found.group]))

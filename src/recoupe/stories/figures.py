@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import TypeVar
 
@@ -34,17 +34,19 @@ REACH = 80
 BREAKDOWN = 3
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
-# Where a clause ends, read on the original text.
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Where a clause ends, read on the original text.
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
 PARENTHESIS = re.compile(r"[()]")
 # Longer, the words cited as a source run on past its name ('la préfecture ont défilé …').
 CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
-OPENER_REACH = 20  # characters before a day where 'depuis le' may start
 NATIONAL = "national"
 UNPLACED = "unplaced"
 EARLIER = "earlier"
+# Articles come out the day of an event or the next: a day this many days or more before the
+# story's is another one.
+DISPATCH_DELAY = 2
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,12 @@ class FigureLexicon:
     locating: re.Pattern[str]  # between a place and the one that says where it is
     citing: re.Pattern[str]  # on the original text: its group is the source cited
     same_source: re.Pattern[str]
-    period_opener: re.Pattern[str]  # ends right before a day that opens a period
     contrast: re.Pattern[str]  # opens a clause that sets another source's figure against
     claiming: re.Pattern[str]  # by which that clause's subject gives its figure
+    unnamed_subjects: re.Pattern[str]  # a subject that names no source ('il')
+    day_after_verb: re.Pattern[str]  # from a count to the day its verb names
+    day_opening: re.Pattern[str]  # from a sentence's start to the day that opens it
+    period_words: re.Pattern[str]  # make a day one end of a period
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ class Placed:
     sentence: int  # where its sentence starts
     place: Place | None
     part: bool  # 'dont 18 à Paris': a part of the count before it
+    day: str | None = None
 
 
 def phrases(words: list[str]) -> re.Pattern[str]:
@@ -144,12 +150,13 @@ def lexicon(language: str) -> FigureLexicon:
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
         citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
-        same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern),
+        same_source=re.compile(r"\s*" + phrases(data["same_source"]).pattern + r"\s*$"),
         contrast=phrases(data["contrast_openers"]),
         claiming=phrases(data["claiming_verbs"]),
-        period_opener=re.compile(
-            phrases(data["period_openers"]).pattern + r"(?:\s+(?:le|l|du))?\s*$"
-        ),
+        unnamed_subjects=re.compile(phrases(data["unnamed_subjects"]).pattern + r"\s*$"),
+        day_after_verb=re.compile(data["day_after_verb"], re.IGNORECASE),
+        day_opening=re.compile(data["day_opening"], re.IGNORECASE),
+        period_words=phrases(data["period_words"]),
     )
 
 
@@ -232,6 +239,7 @@ def headline(record: ArticleRecord) -> ArticleRecord:
             "text": record.title or "",
             "counts": moved(record.counts),
             "dates": moved(record.dates),
+            "relative_dates": moved(record.relative_dates),
             "quotes": moved(record.quotes),
             "entities": [
                 e.model_copy(update={"mentions": moved(e.mentions)}) for e in record.entities
@@ -252,13 +260,10 @@ class FigureReader:
     ) -> None:
         self.record, self.words, self.country = record, words, country
         published = DAY.match(record.published or "")
-        self.today = date.fromisoformat(published.group()) if published else reference
+        # The story's day, where known: an article out two days after it still reports it.
+        self.story_day = reference or (date.fromisoformat(published.group()) if published else None)
         self.flat = flat(record.text)
-        self.days = [
-            (start, day)
-            for start, day in named_days(record, reference)
-            if not words.period_opener.search(self.flat, max(0, start - OPENER_REACH), start)
-        ]
+        self.days = named_days(record, reference)
         self.holders = {
             f.count: (event, role)
             for event in record.events
@@ -375,14 +380,15 @@ class FigureReader:
         begin, stop = self.clause(count, start, end)
         place = self.named_place(count, begin, stop) or self.place_before(start)
         part = self.words.part.search(self.flat, begin, count.start) is not None
-        self.placed.append(Placed(start, place, part))
+        day = self.earlier_day(begin, stop, count) or self.contrasted_day(count, start, begin)
+        self.placed.append(Placed(start, place, part, day))
         when = self.words.times.search(self.record.text, start, end)
         found = Figure(
             count=count,
             group=group,
             place_key=place.key if place else UNPLACED,
             place=place.name if place else None,
-            day=self.earlier_day(begin, stop),
+            day=day,
             when=when.group().strip() if when else None,
             attributed_to=self.attribution(count, start, end),
         )
@@ -437,17 +443,41 @@ class FigureReader:
             return wholes[-1].place
         return same[-1].place if same else None
 
-    def earlier_day(self, begin: int, stop: int) -> str | None:
-        """The earlier day a count is given for when the words beside it say it is earlier
-        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'): the
-        date named there, else EARLIER; None for the story's day."""
-        named = [day for start, day in self.days if begin <= start < stop]
-        eve = self.today - timedelta(days=1) if self.today else None
-        before = [day for day in named if eve and date.fromisoformat(day) < eve]
+    def earlier_day(self, begin: int, stop: int, count: Count | None = None) -> str | None:
+        """The earlier day a count is given for: when the words beside it say it is earlier
+        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'), the
+        day named there before the story's, else EARLIER; otherwise a day two or more before
+        the story's that the count's verb names or that opens its sentence ('58 600 personnes
+        ont manifesté le 2 février' in a story of the 9th). None for the story's day."""
+        named = [(start, day) for start, day in self.days if begin <= start < stop]
         if self.words.earlier.search(self.flat, begin, stop):
-            return (before or named or [EARLIER])[0]
-        # '58 600 personnes ont manifesté le 2 février' in a story of the 9th.
-        return before[0] if before else None
+            before = [day for _, day in named if self.said_earlier(day)]
+            return before[0] if before else EARLIER
+        if count is None or self.story_day is None:
+            return None
+        # The clause names the story's own day as well: the other day is background.
+        if any(
+            (self.story_day - date.fromisoformat(day)).days < DISPATCH_DELAY for _, day in named
+        ):
+            return None
+        stated = [day for start, day in named if self.names_its_day(count, start)]
+        return stated[0] if stated else None
+
+    def said_earlier(self, day: str) -> bool:
+        """Whether a day named beside words that say 'earlier' is before the story's; where
+        the story's day is unknown, it is taken at its word."""
+        return self.story_day is None or date.fromisoformat(day) < self.story_day
+
+    def names_its_day(self, count: Count, start: int) -> bool:
+        """Whether the day at `start` is the one a count is of: right after its verb, not as
+        one end of a period, or opening its sentence before it."""
+        if start > count.start:
+            return bool(
+                self.words.day_after_verb.fullmatch(self.record.text, count.end, start)
+                and not self.words.period_words.search(self.flat, count.end, start)
+            )
+        sentence = sentence_bounds(self.record.text, count.start)[0]
+        return self.words.day_opening.fullmatch(self.record.text, sentence, start) is not None
 
     def attribution(self, count: Count, start: int, end: int) -> str | None:
         """Who the figure is from: whom the words after it cite ('selon la préfecture'), the
@@ -458,10 +488,11 @@ class FigureReader:
         following = [s for s, _ in self.counts if s > count.start]
         # Its own 'selon' first: '1 200 selon la préfecture, 3 000 selon les syndicats'.
         cited = self.words.citing.search(self.record.text, count.end, min([end, *following[:1]]))
-        if cited is None and (subject := self.contrast_source(count, start)):
+        begin = self.clause(count, start, end)[0]
+        if cited is None and (subject := self.contrast_source(count, begin)):
             return self.cited_name(subject)
         cited = cited or self.words.citing.search(sentence)
-        if cited and self.words.same_source.match(flat(cited.group(1))):
+        if cited and self.words.same_source.match(flat(cited.group(1).strip())):
             return self.last_attribution
         if cited:
             return self.cited_name(cited.group(1).strip())
@@ -481,17 +512,32 @@ class FigureReader:
             return self.known_source(held[0].source.text) or held[0].source.text
         return self.known_source(sentence)
 
-    def contrast_source(self, count: Count, start: int) -> str | None:
-        """The subject that gives a count in a clause setting it against another source's
-        ('58 600 selon le ministère, alors que le mouvement revendique 116 000')."""
-        openers = list(self.words.contrast.finditer(self.flat, start, count.start))
-        if not openers:
+    def contrasted_day(self, count: Count, sentence: int, begin: int) -> str | None:
+        """The day of the count before, in a clause that sets another source's figure against
+        it ('58 600 le 2 février selon le ministère, alors que le mouvement en revendique
+        116 000'): both are of that day."""
+        before = self.placed[-1] if self.placed else None
+        if before is None or before.sentence != sentence:
             return None
-        verb = self.words.claiming.search(self.flat, openers[-1].end(), count.start)
-        if verb is None:
+        return before.day if self.contrast_source(count, begin) else None
+
+    def contrast_source(self, count: Count, begin: int) -> str | None:
+        """The subject that gives a count in its own clause, set against another source's
+        figure ('58 600 selon le ministère, alors que le mouvement revendique 116 000'): the
+        last claiming verb before the count, with no comma between, and a subject that names
+        someone ('le mouvement', not 'il')."""
+        openers = list(self.words.contrast.finditer(self.flat, begin, count.start))
+        verbs = list(self.words.claiming.finditer(self.flat, begin, count.start))
+        if not openers or not verbs or verbs[-1].start() < openers[-1].end():
+            return None
+        verb = verbs[-1]
+        if "," in self.record.text[verb.end() : count.start]:
             return None
         subject = self.record.text[openers[-1].end() : verb.start()].strip(" ,'’\u00a0")
-        return subject if 0 < len(flat(subject).split()) <= CITED_NAME_WORDS else None
+        words = flat(subject).split()
+        if not words or len(words) > CITED_NAME_WORDS:
+            return None
+        return None if self.words.unnamed_subjects.fullmatch(" ".join(words)) else subject
 
     def cited_name(self, words: str) -> str:
         """The source as cited; when the words after 'selon' run on into the verb, as they
