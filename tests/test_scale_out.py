@@ -292,7 +292,33 @@ def holds_the_records(tables: Path, records: list[ArticleRecord]) -> None:
     assert relative == {
         (r.id, d.id, d.reading.kind, d.text) for r in records for d in r.relative_dates
     }
-    assert len(read("harms")) == sum(len(r.harms) for r in records)
+    harms = {(h["article_id"], h["id"], h["outcome"], h["weapon"]) for h in read("harms")}
+    assert harms == {(r.id, h.id, h.outcome, h.weapon) for r in records for h in r.harms}
+    ages = {(a["article_id"], a["id"], a["low"], a["high"], a["text"]) for a in read("ages")}
+    assert ages == {(r.id, a.id, a.low, a.high, a.text) for r in records for a in r.ages}
+
+
+def test_ages_and_harms_are_exported_as_the_records_say(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "vise",
+            "published": "2019-01-21",
+            "text": "Roger, 50 ans, a été tué par un camion samedi à Visé, lors d'un blocage "
+            "de gilets jaunes. Le chauffeur, âgé de 35 ans, a été entendu par la police.",
+        },
+        {
+            "id": "marche",
+            "text": "Antonio, 42 ans, organisateur de la marche, lui-même blessé par une "
+            "grenade GLI-F4, a pris la parole devant le cortège.",
+        },
+    ]
+    db = f"sqlite:///{tmp_path / 'harms.db'}"
+    recoupe("ingest", "--db", db, "--workers", "1", str(write_jsonl(tmp_path / "b.jsonl", rows)))
+    recoupe("export", str(tmp_path / "jsonl"), "--db", db, "--format", "jsonl")
+    recoupe("export", str(tmp_path / "tables"), "--db", db, "--format", "parquet")
+    stored = [ArticleRecord.model_validate(r) for r in parts(tmp_path / "jsonl")]
+    assert all(r.ages and r.harms for r in stored)
+    holds_the_records(tmp_path / "tables", stored)
 
 
 def test_an_export_of_nothing_has_every_table_and_never_mixes_runs(tmp_path: Path) -> None:

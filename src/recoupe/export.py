@@ -113,6 +113,18 @@ TABLES: dict[str, pa.Schema] = {
             *SPAN,
         ]
     ),
+    "ages": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("id", pa.string()),
+            ("person_entity", pa.string()),
+            ("person_name", pa.string()),
+            ("person_text", pa.string()),
+            ("low", pa.int32()),
+            ("high", pa.int32()),
+            *SPAN,
+        ]
+    ),
     "harms": pa.schema(
         [
             ("article_id", pa.string()),
@@ -194,6 +206,19 @@ def table_rows(record: ArticleRecord) -> dict[str, list[Row]]:
         "relative_dates": [
             {"article_id": article, "id": d.id, **d.reading.model_dump(), **span(d)}
             for d in record.relative_dates
+        ],
+        "ages": [
+            {
+                "article_id": article,
+                "id": age.id,
+                "person_entity": age.person.entity,
+                "person_name": names.get(age.person.entity or ""),
+                "person_text": age.person.text,
+                "low": age.low,
+                "high": age.high,
+                **span(age),
+            }
+            for age in record.ages
         ],
         "harms": [
             {
