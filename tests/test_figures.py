@@ -22,7 +22,7 @@ def figures_of(
     record = analyze_text(text, published=published)
     linked = linked_ids(record)
     names = {linked[e.id]: e.name for e in record.entities}
-    return list(article_figures(record, linked, names, country, story_day))
+    return list(article_figures(record, linked, names, country, story_day, story_day))
 
 
 def only(figures: list[Figure], value: float) -> Figure:
@@ -241,6 +241,12 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("Selon le ministère, 58 600 personnes ont manifesté le 2 février.", "2019-02-02"),
         ("Le 5 février, jour de grève, 137 000 personnes ont défilé en France.", "2019-02-05"),
         ("Jeudi 7 février, 3 000 personnes ont manifesté à Paris.", "2019-02-07"),
+        ("58 600 personnes ont manifesté le 2 février, a dit samedi le ministère.", "2019-02-02"),
+        ("Samedi, 51 400 manifestants, contre 58 600 manifestants le 2 février.", None),
+        ("Ils étaient 58 600 manifestants le 2 février, selon le ministère.", "2019-02-02"),
+        ("58 600 personnes ont manifesté dans toute la France le 2 février.", "2019-02-02"),
+        ("58 600 personnes ont manifesté, le 2 février, selon le ministère.", "2019-02-02"),
+        ("La police a interpellé 1 700 personnes le 8 décembre.", "2018-12-08"),
         ("Samedi, 51 400 personnes ont manifesté, soit moins que le 2 février.", None),
         ("Samedi, 51 400 personnes ont manifesté à l'appel du collectif créé le 30 janvier.", None),
         ("80 000 personnes ont manifesté samedi, une semaine après l'acte du 2 février.", None),
@@ -255,7 +261,7 @@ def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
 ) -> None:
     """In a story of Saturday 9 February: a day beside the count but of something else (a
     comparison, a founding, a period) leaves it the story's."""
-    (figure,) = figures_of(text, published="2019-02-09")
+    figure = figures_of(text, published="2019-02-09")[0]
     assert figure.day == day
 
 
@@ -265,6 +271,33 @@ def test_an_article_out_days_later_reports_the_story_s_day() -> None:
     articles = dated_story((text, "2019-02-09"), (text, "2019-02-09"), (text, "2019-02-11"))
     (claim,) = [c for c in story_claims(articles) if c.key.startswith("figure|participants")]
     assert {s.article for v in claim.values for s in v.sources} == {"a0", "a1", "a2"}
+
+
+def test_a_figure_set_against_another_takes_its_day_unless_another_clause_opens() -> None:
+    contrast = figures_of(
+        "Samedi, 51 400 manifestants ont défilé en France, contre 58 600 manifestants le 2 "
+        "février. Le 2 février, 60 000 personnes avaient manifesté ; samedi, alors que le "
+        "mouvement revendique 20 000 manifestants, la police en comptait moins.",
+        published="2019-02-09",
+    )
+    assert only(contrast, 58600).day == "2019-02-02"
+    assert only(contrast, 60000).day == "2019-02-02"
+    assert only(contrast, 20000).day is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon la police, 5 000 personnes ont défilé, alors que la CGT en annonce 20 000 "
+        "manifestants.",
+        "Selon la police, 5 000 personnes ont défilé, alors que la CGT, elle, en revendique "
+        "20 000 manifestants.",
+        "Selon la police, 5 000 personnes ont défilé, alors que sur les réseaux, la CGT "
+        "revendique 20 000 manifestants.",
+    ],
+)
+def test_a_contrast_clause_s_source_is_its_subject_s_name(text: str) -> None:
+    assert only(figures_of(text), 20000).attributed_to == "la CGT"
 
 
 @pytest.mark.parametrize(
@@ -315,12 +348,12 @@ def test_a_clause_set_against_another_source_s_figure_gives_its_own_source() -> 
         "indique 20 000 manifestants."
     )
     assert only(facebook, 20000).attributed_to == "le compte Facebook du mouvement"
-    # 'Cette source' after another sentence is whoever was named last, not the last figure's.
+    # 'Cette source' after another sentence may be whoever was named last: it is left as said.
     other = figures_of(
         "Selon la police, 5 000 personnes ont défilé. La CGT a dénoncé des violences. Selon "
         "cette source, 300 personnes ont été blessées."
     )
-    assert only(other, 300).attributed_to != "la police"
+    assert only(other, 300).attributed_to == "cette source"
 
 
 def test_the_earlier_day_an_echo_leaves_unnamed_is_the_one_the_story_names() -> None:

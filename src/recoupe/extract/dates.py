@@ -195,7 +195,7 @@ def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
     Mars", "fin de Mars"), but a name after anything else ("la planète Mars") and after "de"
     that follows a name ("le Champ de Mars")."""
     name = match["mon"]
-    if name.islower() or name.isupper() or match["pos"] or match["year"] or match["rel"]:
+    if name.islower() or match["pos"] or match["year"] or match["rel"]:
         return True
     if starts_sentence(scan.text, match.start()):
         return True
@@ -206,8 +206,8 @@ def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
 
 
 def follows_name(scan: Scan, start: int) -> bool:
-    """Whether the word before `start` is a name's: capitalised as names are (not in capitals
-    throughout), not opening its sentence, and no date word ("Fin de Mars")."""
+    """Whether the word before `start` is a name's: capitalised, not opening its sentence,
+    and no date word ("Fin de Mars", "FIN DE MARS")."""
     before = scan.previous_word(start)
     if before is None:
         return False
@@ -215,7 +215,6 @@ def follows_name(scan: Scan, start: int) -> bool:
     word = found.group() if found else ""
     return (
         word[:1].isupper()
-        and not word.isupper()
         and not starts_sentence(scan.text, before[1])
         and before[0] not in scan.lex.month_cues | scan.lex.month_positions
     )

@@ -26,6 +26,8 @@ from recoupe.stories.agreement import dates_agree, numbers_agree
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
+    PAST,
+    PREVIOUS_OCCASION,
     UNPLACED,
     Figure,
     article_figures,
@@ -386,14 +388,18 @@ def add_figure_claims(
     coverage does; else it is of the one place the story gives such counts for ('dix
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
+    # The first publication day is the event's, or the closest to it.
+    published = [a.record.published[:10] for a in articles if a.record.published]
+    first = date.fromisoformat(min(published)) if published else None
+    day = first or (articles[0].reference if articles else None)
     read = [
         (article, found)
         for article in articles
         for found in article_figures(
-            article.record, article.linked, article.names, country, article.reference
+            article.record, article.linked, article.names, country, article.reference, day
         )
     ]
-    read = with_earlier_days_named(read, articles[0].reference if articles else None)
+    read = with_earlier_days_named(read, day)
     placed: dict[tuple[str, str | None], GroupPlaces] = {}
     for article, found in read:
         if found.place_key != UNPLACED:
@@ -422,14 +428,14 @@ def add_figure_claims(
 def with_earlier_days_named(
     read: list[tuple[StoryArticle, Figure]], story: date | None
 ) -> list[tuple[StoryArticle, Figure]]:
-    """A figure of an earlier day left unnamed ('comme la semaine précédente') is of the
-    latest day within a week before the story's that its group's figures name: the occasion
-    before, which the articles that name it give their figures for."""
+    """A figure of the occasion before the story's, its day unnamed ('comme la semaine
+    précédente'), is of the day about a week before that its group's figures name, as the
+    articles that name it give their figures for."""
     named: dict[str, str] = {}
     for _, found in read:
-        if found.day in (None, EARLIER) or story is None:
+        if story is None or found.day in (None, EARLIER, PAST):
             continue
-        if 1 <= (story - date.fromisoformat(found.day)).days <= WEEK:
+        if (story - date.fromisoformat(found.day)).days in PREVIOUS_OCCASION:
             named[found.group] = max(found.day, named.get(found.group, found.day))
     return [
         (article, replace(found, day=named[found.group]))

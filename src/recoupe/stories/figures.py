@@ -43,7 +43,10 @@ CITED_NAME_WORDS = 5
 SEAT_REACH = 40  # characters before a place where the name of a source may end
 NATIONAL = "national"
 UNPLACED = "unplaced"
-EARLIER = "earlier"
+EARLIER = "earlier"  # the occasion before the story's, its day unnamed
+PAST = "past"  # another earlier moment, its day unnamed: the first day, the peak
+# The previous weekly occasion is this many days before the story's, give or take a day.
+PREVIOUS_OCCASION = range(6, 9)
 # Articles come out the day of an event or the next: a day this many days or more before the
 # story's is another one.
 DISPATCH_DELAY = 2
@@ -60,7 +63,8 @@ class FigureLexicon:
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
     times: re.Pattern[str]
-    earlier: re.Pattern[str]
+    previous: re.Pattern[str]  # says a count is of the occasion before the story's
+    past: re.Pattern[str]  # says a count is of another earlier moment
     sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
     seat: re.Pattern[str]  # a source's name before the place it is of
     clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
@@ -74,9 +78,10 @@ class FigureLexicon:
     contrast: re.Pattern[str]  # opens a clause that sets another source's figure against
     claiming: re.Pattern[str]  # by which that clause's subject gives its figure
     unnamed_subjects: re.Pattern[str]  # a subject that names no source ('il')
+    subject_clitics: re.Pattern[str]  # pronouns that end a subject ('la CGT, elle, en')
     day_after_verb: re.Pattern[str]  # from a count to the day its verb names
     day_opening: re.Pattern[str]  # from a sentence's start to the day that opens it
-    period_words: re.Pattern[str]  # make a day one end of a period
+    other_day_words: re.Pattern[str]  # make a day another thing's than the count's
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class Figure:
     group: str
     place_key: str  # an entity across articles, NATIONAL, or UNPLACED
     place: str | None
-    day: str | None  # an earlier day than the story's it is given for, or EARLIER
+    day: str | None  # an earlier day than the story's it is given for, EARLIER or PAST
     when: str | None
     attributed_to: str | None
 
@@ -109,7 +114,8 @@ class Placed:
     sentence: int  # where its sentence starts
     place: Place | None
     part: bool  # 'dont 18 à Paris': a part of the count before it
-    day: str | None = None
+    day: str | None
+    end: int  # where the count ends
 
 
 def phrases(words: list[str]) -> re.Pattern[str]:
@@ -132,7 +138,8 @@ def lexicon(language: str) -> FigureLexicon:
         capital=phrases(data["capital"]),
         capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
-        earlier=re.compile("|".join(data["earlier"])),
+        previous=re.compile("|".join(data["earlier"]["previous"])),
+        past=re.compile("|".join(data["earlier"]["past"])),
         sources=[(shown, phrases(forms)) for shown, *forms in data["sources"]],
         seat=re.compile(
             phrases([f for _, *forms in data["sources"] for f in forms]).pattern
@@ -154,9 +161,12 @@ def lexicon(language: str) -> FigureLexicon:
         contrast=phrases(data["contrast_openers"]),
         claiming=phrases(data["claiming_verbs"]),
         unnamed_subjects=re.compile(phrases(data["unnamed_subjects"]).pattern + r"\s*$"),
+        subject_clitics=re.compile(
+            r"(?:[\s,]+" + phrases(data["subject_clitics"]).pattern + r")+[\s,]*$"
+        ),
         day_after_verb=re.compile(data["day_after_verb"], re.IGNORECASE),
         day_opening=re.compile(data["day_opening"], re.IGNORECASE),
-        period_words=phrases(data["period_words"]),
+        other_day_words=phrases(data["other_day_words"]),
     )
 
 
@@ -191,14 +201,16 @@ def article_figures(
     names: dict[str, str],
     country: str | None,
     reference: date | None = None,
+    story_day: date | None = None,
 ) -> Iterator[Figure]:
     """The counts of people of one article, its headline's and its text's, placed, timed and
-    attributed; `reference` is the story's day, from which an undated article's relative
-    dates are placed."""
+    attributed; an undated article's relative dates are placed from `reference`, and a
+    count is of an earlier day than `story_day` (else the publication day) when it says
+    so."""
     words = lexicon(record.language)
     headlines = [headline(record)] if any(c.field == "title" for c in record.counts) else []
     for view in [*headlines, record]:
-        reader = FigureReader(view, linked, names, country, words, reference)
+        reader = FigureReader(view, linked, names, country, words, reference, story_day)
         read = [
             reader.figure(count, group)
             for count in view.counts
@@ -257,11 +269,12 @@ class FigureReader:
         country: str | None,
         words: FigureLexicon,
         reference: date | None = None,
+        story_day: date | None = None,
     ) -> None:
         self.record, self.words, self.country = record, words, country
         published = DAY.match(record.published or "")
-        # The story's day, where known: an article out two days after it still reports it.
-        self.story_day = reference or (date.fromisoformat(published.group()) if published else None)
+        # An article out two days after the story's day still reports that day.
+        self.story_day = story_day or (date.fromisoformat(published.group()) if published else None)
         self.flat = flat(record.text)
         self.days = named_days(record, reference)
         self.holders = {
@@ -370,7 +383,12 @@ class FigureReader:
         start, end = sentence_bounds(self.record.text, count.start)
         stop = self.clause(count, start, end)[1]
         echo = self.words.echo.match(self.flat, stop)
-        day = self.words.earlier.match(self.flat, echo.end()) if echo else None
+        day = None
+        if echo is not None:
+            after = echo.end()
+            day = self.words.previous.match(self.flat, after) or self.words.past.match(
+                self.flat, after
+            )
         if echo is None or day is None or not CLAUSE_END.match(self.record.text, day.end()):
             return None
         return self.earlier_day(echo.start(), day.end())
@@ -380,8 +398,10 @@ class FigureReader:
         begin, stop = self.clause(count, start, end)
         place = self.named_place(count, begin, stop) or self.place_before(start)
         part = self.words.part.search(self.flat, begin, count.start) is not None
-        day = self.earlier_day(begin, stop, count) or self.contrasted_day(count, start, begin)
-        self.placed.append(Placed(start, place, part, day))
+        day = self.earlier_day(begin, stop) or self.own_day(count, start, begin, stop)
+        if day is None:
+            day = self.contrasted_day(count, start, begin, stop)
+        self.placed.append(Placed(start, place, part, day, count.end))
         when = self.words.times.search(self.record.text, start, end)
         found = Figure(
             count=count,
@@ -443,40 +463,48 @@ class FigureReader:
             return wholes[-1].place
         return same[-1].place if same else None
 
-    def earlier_day(self, begin: int, stop: int, count: Count | None = None) -> str | None:
-        """The earlier day a count is given for: when the words beside it say it is earlier
-        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'), the
-        day named there before the story's, else EARLIER; otherwise a day two or more before
-        the story's that the count's verb names or that opens its sentence ('58 600 personnes
-        ont manifesté le 2 février' in a story of the 9th). None for the story's day."""
-        named = [(start, day) for start, day in self.days if begin <= start < stop]
-        if self.words.earlier.search(self.flat, begin, stop):
-            before = [day for _, day in named if self.said_earlier(day)]
-            return before[0] if before else EARLIER
-        if count is None or self.story_day is None:
+    def earlier_day(self, begin: int, stop: int) -> str | None:
+        """The earlier day a count is given for when the words beside it say it is earlier
+        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'): the
+        day named there before the story's, else EARLIER for the occasion before, PAST for
+        another moment; None when no such words are there."""
+        previous = self.words.previous.search(self.flat, begin, stop)
+        if not previous and not self.words.past.search(self.flat, begin, stop):
             return None
-        # The clause names the story's own day as well: the other day is background.
+        named = [day for start, day in self.days if begin <= start < stop]
+        before = [day for day in named if self.story_day is None or self.days_before(day) > 0]
+        return before[0] if before else (EARLIER if previous else PAST)
+
+    def own_day(self, count: Count, sentence: int, begin: int, stop: int) -> str | None:
+        """The day two or more before the story's that a count names as its own: right after
+        it and its verb, or opening its sentence ('58 600 personnes ont manifesté le 2
+        février' in a story of the 9th); None if the story's day is named so, or before it."""
+        if self.story_day is None:
+            return None
+        named = [(start, day) for start, day in self.days if begin <= start < stop]
+        own = [(start, day) for start, day in named if self.names_its_day(count, sentence, start)]
         if any(
-            (self.story_day - date.fromisoformat(day)).days < DISPATCH_DELAY for _, day in named
+            0 <= self.days_before(day) < DISPATCH_DELAY
+            for start, day in named
+            if start < count.start or (start, day) in own
         ):
             return None
-        stated = [day for start, day in named if self.names_its_day(count, start)]
-        return stated[0] if stated else None
+        earlier = [day for _, day in own if self.days_before(day) >= DISPATCH_DELAY]
+        return earlier[0] if earlier else None
 
-    def said_earlier(self, day: str) -> bool:
-        """Whether a day named beside words that say 'earlier' is before the story's; where
-        the story's day is unknown, it is taken at its word."""
-        return self.story_day is None or date.fromisoformat(day) < self.story_day
+    def days_before(self, day: str) -> int:
+        """How many days before the story's a day is (the story's day is known)."""
+        assert self.story_day is not None
+        return (self.story_day - date.fromisoformat(day)).days
 
-    def names_its_day(self, count: Count, start: int) -> bool:
-        """Whether the day at `start` is the one a count is of: right after its verb, not as
-        one end of a period, or opening its sentence before it."""
+    def names_its_day(self, count: Count, sentence: int, start: int) -> bool:
+        """Whether the day at `start` is the one a count is of: right after it and its verb,
+        not as one end of a period nor in a comparison, or opening its sentence before it."""
         if start > count.start:
             return bool(
                 self.words.day_after_verb.fullmatch(self.record.text, count.end, start)
-                and not self.words.period_words.search(self.flat, count.end, start)
+                and not self.words.other_day_words.search(self.flat, count.end, start)
             )
-        sentence = sentence_bounds(self.record.text, count.start)[0]
         return self.words.day_opening.fullmatch(self.record.text, sentence, start) is not None
 
     def attribution(self, count: Count, start: int, end: int) -> str | None:
@@ -512,12 +540,16 @@ class FigureReader:
             return self.known_source(held[0].source.text) or held[0].source.text
         return self.known_source(sentence)
 
-    def contrasted_day(self, count: Count, sentence: int, begin: int) -> str | None:
-        """The day of the count before, in a clause that sets another source's figure against
-        it ('58 600 le 2 février selon le ministère, alors que le mouvement en revendique
-        116 000'): both are of that day."""
+    def contrasted_day(self, count: Count, sentence: int, begin: int, stop: int) -> str | None:
+        """The day of the count before, for a count in a clause that sets another source's
+        figure against it and names no day ('58 600 le 2 février selon le ministère, alors
+        que le mouvement en revendique 116 000'): both are of that day."""
         before = self.placed[-1] if self.placed else None
-        if before is None or before.sentence != sentence:
+        # A mark between them (';', ':') opens another clause: the day may be another.
+        if before is None or before.sentence != sentence or before.end < begin:
+            return None
+        openers = list(self.words.contrast.finditer(self.flat, begin, count.start))
+        if not openers or any(openers[-1].end() <= s < stop for s, _ in self.days):
             return None
         return before.day if self.contrast_source(count, begin) else None
 
@@ -533,11 +565,18 @@ class FigureReader:
         verb = verbs[-1]
         if "," in self.record.text[verb.end() : count.start]:
             return None
-        subject = self.record.text[openers[-1].end() : verb.start()].strip(" ,'’\u00a0")
+        subject = self.record.text[openers[-1].end() : verb.start()]
+        subject = subject[: len(subject) - len(self.clitics_at_end(subject))]
+        # 'sur Facebook, le mouvement': the subject is after the last comma.
+        subject = subject.rsplit(",", 1)[-1].strip(" '’\u00a0")
         words = flat(subject).split()
         if not words or len(words) > CITED_NAME_WORDS:
             return None
         return None if self.words.unnamed_subjects.fullmatch(" ".join(words)) else subject
+
+    def clitics_at_end(self, subject: str) -> str:
+        found = self.words.subject_clitics.search(flat(subject))
+        return subject[found.start() :] if found else ""
 
     def cited_name(self, words: str) -> str:
         """The source as cited; when the words after 'selon' run on into the verb, as they
