@@ -63,6 +63,7 @@ def values(french: Language, text: str, published: date | None = PUBLISHED) -> l
         ("Fin de Mars, les travaux reprendront.", ["2019-03"]),
         ("Le Brexit, prévu Fin de Mars, est reporté.", ["2019-03"]),
         ("LE BREXIT AURA LIEU FIN DE MARS.", ["2019-03"]),
+        ("LES CHIFFRES DE FÉVRIER EN BAISSE", ["2019-02"]),
     ],
 )
 def test_absolute_dates(french: Language, text: str, expected: list[str]) -> None:

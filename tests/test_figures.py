@@ -254,6 +254,14 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("Depuis le début du mouvement, le 17 novembre, 2 000 personnes ont été blessées.", None),
         ("Entre le 17 novembre et le 15 janvier, 5 600 personnes ont été interpellées.", None),
         ("En tout, 1 700 personnes ont été interpellées du 17 novembre au 8 décembre.", None),
+        ("Environ 2 000 personnes ont défilé, à l'appel lancé le 5 février.", None),
+        ("Au moins 300 personnes ont signé la pétition lancée le 5 février.", None),
+        ("300 personnes ont marché samedi pour Zineb, tuée le 2 décembre.", None),
+        ("Quelque 3 000 personnes, qui avaient manifesté le 2 février, sont revenues.", None),
+        ("58 600 personnes ont été interpellées à Paris le 2 février.", "2019-02-02"),
+        ("51 400 manifestants samedi contre 58 600 il y a une semaine.", None),
+        ("Au plus fort de la manifestation, 5 000 personnes étaient présentes.", None),
+        ("Au plus fort du mouvement, 282 000 personnes avaient manifesté.", "past"),
     ],
 )  # fmt: skip
 def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
@@ -265,12 +273,35 @@ def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
     assert figure.day == day
 
 
-def test_an_article_out_days_later_reports_the_story_s_day() -> None:
+@pytest.mark.parametrize(
+    "days",
+    [
+        ("2019-02-09", "2019-02-09", "2019-02-11"),
+        ("2019-02-09", "2019-02-11", "2019-02-11"),
+    ],
+)
+def test_an_article_out_days_later_reports_the_story_s_day(days: tuple[str, ...]) -> None:
     """'Samedi' two days on is still the story's day: one claim, not two."""
     text = "Samedi, 51 400 personnes ont manifesté en France, selon le ministère de l'Intérieur."
-    articles = dated_story((text, "2019-02-09"), (text, "2019-02-09"), (text, "2019-02-11"))
+    articles = dated_story(*((text, day) for day in days))
     (claim,) = [c for c in story_claims(articles) if c.key.startswith("figure|participants")]
     assert {s.article for v in claim.values for s in v.sources} == {"a0", "a1", "a2"}
+
+
+def test_a_preview_days_before_does_not_move_the_story_s_day() -> None:
+    """Thursday's strike figure, told in Saturday's story, stays Thursday's."""
+    articles = dated_story(
+        ("Les gilets jaunes appellent à manifester samedi dans toute la France.", "2019-02-07"),
+        (
+            "Samedi, 51 400 manifestants ont défilé en France. Jeudi 7 février, 137 000 "
+            "manifestants avaient défilé en France à l'appel de la CGT.",
+            "2019-02-09",
+        ),
+        ("Samedi, 51 400 manifestants ont défilé en France.", "2019-02-10"),
+    )
+    keys = {c.key: c for c in story_claims(articles) if c.key.startswith("figure|participants")}
+    assert keys["figure|participants|national|"].status == "agreed"
+    assert "figure|participants|national|2019-02-07" in keys
 
 
 def test_a_figure_set_against_another_takes_its_day_unless_another_clause_opens() -> None:
@@ -294,10 +325,31 @@ def test_a_figure_set_against_another_takes_its_day_unless_another_clause_opens(
         "20 000 manifestants.",
         "Selon la police, 5 000 personnes ont défilé, alors que sur les réseaux, la CGT "
         "revendique 20 000 manifestants.",
+        "La police a compté 5 000 manifestants, alors que la CGT, quant à elle, revendique "
+        "20 000 manifestants.",
+        "La police a compté 5 000 manifestants, tandis que la CGT, pour sa part, en annonce "
+        "20 000 manifestants.",
     ],
 )
 def test_a_contrast_clause_s_source_is_its_subject_s_name(text: str) -> None:
     assert only(figures_of(text), 20000).attributed_to == "la CGT"
+
+
+def test_a_contrast_clause_with_an_unnamed_subject_gives_no_source() -> None:
+    """Not the source its figure is set against."""
+    text = "La police a compté 5 000 manifestants, alors que certains évoquent 20 000 manifestants."
+    assert only(figures_of(text), 20000).attributed_to is None
+
+
+def test_a_part_and_a_contrast_are_of_the_whole_count_s_day() -> None:
+    figures = figures_of(
+        "Selon le ministère, 58 600 personnes ont manifesté le 2 février, dont 8 000 à Paris, "
+        "alors que le mouvement en revendiquait 116 000 manifestants.",
+        published="2019-02-09",
+    )
+    assert {f.count.value: f.day for f in figures} == dict.fromkeys(
+        [58600, 8000, 116000], "2019-02-02"
+    )
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,9 @@ def is_month_name(scan: Scan, match: re.Match[str]) -> bool:
     previous = scan.previous_word(match.start())
     if previous is None or previous[0] not in scan.lex.month_cues:
         return False
-    return not (previous[0] in scan.lex.month_name_joiners and follows_name(scan, previous[1]))
+    in_capitals = name.isupper() and key(name) not in scan.lex.month_names_in_capitals
+    joins_name = previous[0] in scan.lex.month_name_joiners and follows_name(scan, previous[1])
+    return in_capitals or not joins_name
 
 
 def follows_name(scan: Scan, start: int) -> bool:

@@ -75,6 +75,7 @@ class DateLexicon:
     month_positions: frozenset[str]
     month_cues: frozenset[str]
     month_name_joiners: frozenset[str]
+    month_names_in_capitals: frozenset[str]
     weekday_blockers: frozenset[str]
     year_cues: frozenset[str]
     year_blockers: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon(language: str) -> DateLexicon:
         month_positions=keys(data["month_positions"]),
         month_cues=keys(data["month_cues"]),
         month_name_joiners=keys(data["month_name_joiners"]),
+        month_names_in_capitals=keys(data["month_names_in_capitals"]),
         weekday_blockers=keys(data["weekday_blockers"]),
         year_cues=keys(data["year_cues"]),
         year_blockers=keys(data["year_blockers"]),

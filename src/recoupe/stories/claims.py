@@ -388,10 +388,7 @@ def add_figure_claims(
     coverage does; else it is of the one place the story gives such counts for ('dix
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
-    # The first publication day is the event's, or the closest to it.
-    published = [a.record.published[:10] for a in articles if a.record.published]
-    first = date.fromisoformat(min(published)) if published else None
-    day = first or (articles[0].reference if articles else None)
+    day = event_day(articles)
     read = [
         (article, found)
         for article in articles
@@ -423,6 +420,19 @@ def add_figure_claims(
     for claim in figures.values():
         claims.update((c.key, c) for c in by_magnitude(claim))
     return {(a.record.id, f.count.id) for a, f in read}
+
+
+def event_day(articles: list[StoryArticle]) -> date | None:
+    """The day a story's figures are of, unless they say otherwise: its first publication day
+    within a day of the middle one (the event's, or the closest to it; a preview two days
+    before is not), else the story's day."""
+    published = sorted(
+        date.fromisoformat(a.record.published[:10]) for a in articles if a.record.published
+    )
+    if not published:
+        return articles[0].reference if articles else None
+    middle = published[(len(published) - 1) // 2]
+    return min(d for d in published if (middle - d).days <= 1)
 
 
 def with_earlier_days_named(

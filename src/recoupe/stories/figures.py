@@ -79,6 +79,7 @@ class FigureLexicon:
     claiming: re.Pattern[str]  # by which that clause's subject gives its figure
     unnamed_subjects: re.Pattern[str]  # a subject that names no source ('il')
     subject_clitics: re.Pattern[str]  # pronouns that end a subject ('la CGT, elle, en')
+    subject_inserts: re.Pattern[str]  # open an insert in a subject ('quant à eux')
     day_after_verb: re.Pattern[str]  # from a count to the day its verb names
     day_opening: re.Pattern[str]  # from a sentence's start to the day that opens it
     other_day_words: re.Pattern[str]  # make a day another thing's than the count's
@@ -162,9 +163,11 @@ def lexicon(language: str) -> FigureLexicon:
         claiming=phrases(data["claiming_verbs"]),
         unnamed_subjects=re.compile(phrases(data["unnamed_subjects"]).pattern + r"\s*$"),
         subject_clitics=re.compile(
-            r"(?:[\s,]+" + phrases(data["subject_clitics"]).pattern + r")+[\s,]*$"
+            r"(?:\s+" + phrases(data["subject_clitics"]).pattern + r")+\s*$"
         ),
-        day_after_verb=re.compile(data["day_after_verb"], re.IGNORECASE),
+        subject_inserts=re.compile(phrases(data["subject_inserts"]).pattern),
+        # Case matters: a place after the verb is a capitalised name.
+        day_after_verb=re.compile(data["day_after_verb"]),
         day_opening=re.compile(data["day_opening"], re.IGNORECASE),
         other_day_words=phrases(data["other_day_words"]),
     )
@@ -401,6 +404,10 @@ class FigureReader:
         day = self.earlier_day(begin, stop) or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
+        if day is None and part and not any(begin <= s < stop for s, _ in self.days):
+            # 'dont 8 000 à Paris' is of the whole count's day.
+            wholes = [p for p in self.placed if p.sentence == start and not p.part]
+            day = wholes[-1].day if wholes else None
         self.placed.append(Placed(start, place, part, day, count.end))
         when = self.words.times.search(self.record.text, start, end)
         found = Figure(
@@ -472,7 +479,11 @@ class FigureReader:
         if not previous and not self.words.past.search(self.flat, begin, stop):
             return None
         named = [day for start, day in self.days if begin <= start < stop]
-        before = [day for day in named if self.story_day is None or self.days_before(day) > 0]
+        before = [
+            day
+            for day in named
+            if self.story_day is None or self.days_before(day) >= DISPATCH_DELAY
+        ]
         return before[0] if before else (EARLIER if previous else PAST)
 
     def own_day(self, count: Count, sentence: int, begin: int, stop: int) -> str | None:
@@ -516,9 +527,11 @@ class FigureReader:
         following = [s for s, _ in self.counts if s > count.start]
         # Its own 'selon' first: '1 200 selon la préfecture, 3 000 selon les syndicats'.
         cited = self.words.citing.search(self.record.text, count.end, min([end, *following[:1]]))
-        begin = self.clause(count, start, end)[0]
-        if cited is None and (subject := self.contrast_source(count, begin)):
-            return self.cited_name(subject)
+        subject = None if cited else self.contrast_subject(count, self.clause(count, start, end)[0])
+        if subject is not None:
+            # The clause's own subject gives it, even unnamed: not the source it contrasts with.
+            name = self.subject_name(subject)
+            return self.cited_name(name) if name else None
         cited = cited or self.words.citing.search(sentence)
         if cited and self.words.same_source.match(flat(cited.group(1).strip())):
             return self.last_attribution
@@ -541,42 +554,47 @@ class FigureReader:
         return self.known_source(sentence)
 
     def contrasted_day(self, count: Count, sentence: int, begin: int, stop: int) -> str | None:
-        """The day of the count before, for a count in a clause that sets another source's
-        figure against it and names no day ('58 600 le 2 février selon le ministère, alors
-        que le mouvement en revendique 116 000'): both are of that day."""
-        before = self.placed[-1] if self.placed else None
+        """The day of the whole count before, for a count in a clause that sets another
+        source's figure against it and names no day ('58 600 le 2 février selon le ministère,
+        dont 8 000 à Paris, alors que le mouvement en revendique 116 000'): both are of that
+        day."""
+        wholes = [p for p in self.placed if p.sentence == sentence and not p.part]
         # A mark between them (';', ':') opens another clause: the day may be another.
-        if before is None or before.sentence != sentence or before.end < begin:
+        if not wholes or CLAUSE_MARK.search(self.record.text, wholes[-1].end, count.start):
             return None
         openers = list(self.words.contrast.finditer(self.flat, begin, count.start))
         if not openers or any(openers[-1].end() <= s < stop for s, _ in self.days):
             return None
-        return before.day if self.contrast_source(count, begin) else None
+        return wholes[-1].day if self.contrast_subject(count, begin) is not None else None
 
-    def contrast_source(self, count: Count, begin: int) -> str | None:
-        """The subject that gives a count in its own clause, set against another source's
-        figure ('58 600 selon le ministère, alors que le mouvement revendique 116 000'): the
-        last claiming verb before the count, with no comma between, and a subject that names
-        someone ('le mouvement', not 'il')."""
+    def contrast_subject(self, count: Count, begin: int) -> str | None:
+        """The words before the verb that gives a count in its own clause, set against
+        another source's figure ('58 600 selon le ministère, alors que le mouvement revendique
+        116 000'): the last claiming verb before the count, with no comma between."""
         openers = list(self.words.contrast.finditer(self.flat, begin, count.start))
         verbs = list(self.words.claiming.finditer(self.flat, begin, count.start))
         if not openers or not verbs or verbs[-1].start() < openers[-1].end():
             return None
-        verb = verbs[-1]
-        if "," in self.record.text[verb.end() : count.start]:
+        if "," in self.record.text[verbs[-1].end() : count.start]:
             return None
-        subject = self.record.text[openers[-1].end() : verb.start()]
-        subject = subject[: len(subject) - len(self.clitics_at_end(subject))]
-        # 'sur Facebook, le mouvement': the subject is after the last comma.
-        subject = subject.rsplit(",", 1)[-1].strip(" '’\u00a0")
-        words = flat(subject).split()
-        if not words or len(words) > CITED_NAME_WORDS:
-            return None
-        return None if self.words.unnamed_subjects.fullmatch(" ".join(words)) else subject
+        return self.record.text[openers[-1].end() : verbs[-1].start()]
 
-    def clitics_at_end(self, subject: str) -> str:
-        found = self.words.subject_clitics.search(flat(subject))
-        return subject[found.start() :] if found else ""
+    def subject_name(self, subject: str) -> str | None:
+        """The name in a contrast clause's subject: its first part between commas that is no
+        insert ('les organisateurs, quant à eux,'; 'sur Facebook, le mouvement'), without
+        the pronouns after it ('la CGT en'); None for 'il', 'certains'."""
+        for part in subject.split(","):
+            words = flat(part).split()
+            if not words or self.words.subject_inserts.match(" ".join(words)):
+                continue
+            found = self.words.subject_clitics.search(flat(part))
+            name = part[: found.start()] if found else part
+            named = flat(name).split()
+            if not named or len(named) > CITED_NAME_WORDS:
+                return None
+            unnamed = self.words.unnamed_subjects.fullmatch(" ".join(named))
+            return None if unnamed else name.strip(" '’\u00a0")
+        return None
 
     def cited_name(self, words: str) -> str:
         """The source as cited; when the words after 'selon' run on into the verb, as they
