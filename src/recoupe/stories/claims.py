@@ -23,6 +23,7 @@ from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
+from recoupe.stories.features import published_day
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
@@ -372,7 +373,7 @@ def story_day(records: list[ArticleRecord]) -> date | None:
     its articles' publication days, else the day its articles name most. Articles on one
     story come out the day of its event or the next, so a weekday or a day of a month lands
     where they meant it."""
-    published = sorted(r.published[:10] for r in records if r.published)
+    published = sorted(day for r in records if (day := published_day(r)))
     if published:
         return date.fromisoformat(published[(len(published) - 1) // 2])
     named = Counter(d.value for r in records for d in r.dates if d.granularity == "day")
@@ -427,7 +428,7 @@ def event_day(articles: list[StoryArticle]) -> date | None:
     within a day of the middle one (the event's, or the closest to it; a preview two days
     before is not), else the story's day."""
     published = sorted(
-        date.fromisoformat(a.record.published[:10]) for a in articles if a.record.published
+        date.fromisoformat(day) for a in articles if (day := published_day(a.record))
     )
     if not published:
         return articles[0].reference if articles else None

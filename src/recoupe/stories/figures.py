@@ -21,6 +21,7 @@ from recoupe import lang
 from recoupe.extract import dates_calendar
 from recoupe.folding import fold
 from recoupe.record import ArticleRecord, Count, Event, Span
+from recoupe.stories.features import published_day
 
 S = TypeVar("S", bound=Span)
 
@@ -34,7 +35,6 @@ REACH = 80
 BREAKDOWN = 3
 # Marks that end the words about one figure ('1 200 selon la police ; 3 000 selon …').
 CLAUSE_MARK = re.compile(r"[;:\n]")
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Where a clause ends, read on the original text.
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
 PARENTHESIS = re.compile(r"[()]")
@@ -275,9 +275,9 @@ class FigureReader:
         story_day: date | None = None,
     ) -> None:
         self.record, self.words, self.country = record, words, country
-        published = DAY.match(record.published or "")
+        published = published_day(record)
         # An article out two days after the story's day still reports that day.
-        self.story_day = story_day or (date.fromisoformat(published.group()) if published else None)
+        self.story_day = story_day or (date.fromisoformat(published) if published else None)
         self.flat = flat(record.text)
         self.days = named_days(record, reference)
         self.holders = {
@@ -404,10 +404,9 @@ class FigureReader:
         day = self.earlier_day(begin, stop) or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
-        if day is None and part and not any(begin <= s < stop for s, _ in self.days):
-            # 'dont 8 000 à Paris' is of the whole count's day.
-            wholes = [p for p in self.placed if p.sentence == start and not p.part]
-            day = wholes[-1].day if wholes else None
+        whole = self.last_whole(start)
+        if day is None and part and whole and not any(begin <= s < stop for s, _ in self.days):
+            day = whole.day  # 'dont 8 000 à Paris' is of the whole count's day
         self.placed.append(Placed(start, place, part, day, count.end))
         when = self.words.times.search(self.record.text, start, end)
         found = Figure(
@@ -417,7 +416,7 @@ class FigureReader:
             place=place.name if place else None,
             day=day,
             when=when.group().strip() if when else None,
-            attributed_to=self.attribution(count, start, end),
+            attributed_to=self.attribution(count, start, end, begin),
         )
         self.last_attribution = found.attributed_to
         return found
@@ -518,7 +517,7 @@ class FigureReader:
             )
         return self.words.day_opening.fullmatch(self.record.text, sentence, start) is not None
 
-    def attribution(self, count: Count, start: int, end: int) -> str | None:
+    def attribution(self, count: Count, start: int, end: int, begin: int) -> str | None:
         """Who the figure is from: whom the words after it cite ('selon la préfecture'), the
         subject giving it in a clause set against another source's, whom its sentence cites,
         the speaker of reported speech holding it, the source of the event holding it, or a
@@ -527,7 +526,7 @@ class FigureReader:
         following = [s for s, _ in self.counts if s > count.start]
         # Its own 'selon' first: '1 200 selon la préfecture, 3 000 selon les syndicats'.
         cited = self.words.citing.search(self.record.text, count.end, min([end, *following[:1]]))
-        subject = None if cited else self.contrast_subject(count, self.clause(count, start, end)[0])
+        subject = None if cited else self.contrast_subject(count, begin)
         if subject is not None:
             # The clause's own subject gives it, even unnamed: not the source it contrasts with.
             name = self.subject_name(subject)
@@ -558,14 +557,19 @@ class FigureReader:
         source's figure against it and names no day ('58 600 le 2 février selon le ministère,
         dont 8 000 à Paris, alors que le mouvement en revendique 116 000'): both are of that
         day."""
-        wholes = [p for p in self.placed if p.sentence == sentence and not p.part]
+        whole = self.last_whole(sentence)
         # A mark between them (';', ':') opens another clause: the day may be another.
-        if not wholes or CLAUSE_MARK.search(self.record.text, wholes[-1].end, count.start):
+        if whole is None or CLAUSE_MARK.search(self.record.text, whole.end, count.start):
             return None
         openers = list(self.words.contrast.finditer(self.flat, begin, count.start))
         if not openers or any(openers[-1].end() <= s < stop for s, _ in self.days):
             return None
-        return wholes[-1].day if self.contrast_subject(count, begin) is not None else None
+        return whole.day if self.contrast_subject(count, begin) is not None else None
+
+    def last_whole(self, sentence: int) -> Placed | None:
+        """The last count read in this sentence that is no part of another."""
+        wholes = [p for p in self.placed if p.sentence == sentence and not p.part]
+        return wholes[-1] if wholes else None
 
     def contrast_subject(self, count: Count, begin: int) -> str | None:
         """The words before the verb that gives a count in its own clause, set against
