@@ -50,6 +50,74 @@ def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
             "Le préfet est venu s'entretenir avec le quadragénaire.",
             [("quadragénaire", 40, 49, "le quadragénaire")],
         ),
+        # A phrase set beside a name gives the named person's age, whatever its noun.
+        (
+            "L'assaillant, Radouane Lakdim, un Français d'origine marocaine de 25 ans, a mené "
+            "ses attaques seul.",
+            [("25 ans", 25, 25, "Radouane Lakdim")],
+        ),
+        (
+            "L'auteur des attaques, Radouane Lakdim, un Français de 25 ans né au Maroc, a agi.",
+            [("25 ans", 25, 25, "Radouane Lakdim")],
+        ),
+        (
+            "À l'arrivée des gendarmes, un lieutenant-colonel de 45 ans, Arnaud Beltrame, s'est "
+            "proposé comme otage.",
+            [("45 ans", 45, 45, "Arnaud Beltrame")],
+        ),
+        (
+            "Christophe Dettinger, un ancien boxeur de 37 ans, s'est rendu lundi à la police.",
+            [("37 ans", 37, 37, "Christophe Dettinger")],
+        ),
+        (
+            "« Le roi Macron donne des miettes », a indiqué à l'AFP Marcel Dupuis, un "
+            "viticulteur de 49 ans.",
+            [("49 ans", 49, 49, "Marcel Dupuis")],
+        ),
+        (
+            "Le policier, un brigadier de 35 ans, a été blessé. Jean Martin, un retraité de 70 "
+            "ans, témoigne.",
+            [("35 ans", 35, 35, "un brigadier"), ("70 ans", 70, 70, "Jean Martin")],
+        ),
+        (
+            "La police a arrêté un Français d'origine marocaine de 25 ans, Radouane Lakdim, "
+            "vendredi.",
+            [("25 ans", 25, 25, "Radouane Lakdim")],
+        ),
+        (
+            "Jean Dupont, un agent de la RATP de 45 ans, a témoigné. Ahmed Hanachi, un "
+            "Tunisien de 29 ans en situation irrégulière, a été abattu.",
+            [("45 ans", 45, 45, "Jean Dupont"), ("29 ans", 29, 29, "Ahmed Hanachi")],
+        ),
+        # The name after the phrase, not the one before a comma that opens the clause; no
+        # name that is a complement or one of two.
+        (
+            "Devant Emmanuel Macron, une retraitée de 70 ans, Marie Durand, a pris la parole.",
+            [("70 ans", 70, 70, "Marie Durand")],
+        ),
+        (
+            "Selon Christophe Castaner, un policier de 35 ans, blessé à la main, a été "
+            "hospitalisé.",
+            [("35 ans", 35, 35, "un policier")],
+        ),
+        (
+            "Le fils de Jean Dupont, un garçon de 8 ans, a été blessé.",
+            [("8 ans", 8, 8, "un garçon")],
+        ),
+        (
+            "L'avocat de Redoine Faïd, 46 ans, a plaidé.",
+            [("46 ans", 46, 46, "Redoine Faïd")],
+        ),
+        # Nationalities are people.
+        (
+            "Un Tunisien de 29 ans avait tué au couteau deux cousines à Marseille.",
+            [("29 ans", 29, 29, "Un Tunisien")],
+        ),
+        (
+            "Selon une source proche de l'enquête, il s'agit d'un Marocain d'une trentaine "
+            "d'années.",
+            [("une trentaine d'années", 27, 33, "un Marocain")],
+        ),
     ],
 )
 def test_ages_and_whose_they_are(text: str, expected: list[tuple[str, int, int, str]]) -> None:
@@ -64,6 +132,14 @@ def test_ages_and_whose_they_are(text: str, expected: list[tuple[str, int, int, 
         "Il travaille depuis 20 ans dans la plomberie, un contrat de 5 ans.",
         "La France célèbre le centenaire de l'armistice, il y a 100 ans.",
         "Le bail de 99 ans a été signé, pour une durée de 30 ans.",
+        # Beside a name, a phrase of time ('un ami de 20 ans') or a clause of its own.
+        "Jean Dupont, un ami de 20 ans, est venu le soutenir.",
+        "Selon Jean Dupont, un délai de 10 ans est nécessaire pour rembourser.",
+        "Emmanuel Macron, au terme d'un mandat de 5 ans, quittera l'Élysée.",
+        "Jean Dupont, une amitié de 30 ans, est venu.",
+        "Jean Martin et Marie Durand, un couple de 40 ans, ont été blessés.",
+        # A language is no nationality.
+        "Il a suivi des cours de chinois de 3 ans.",
     ],
 )
 def test_durations_are_no_ages(text: str) -> None:
@@ -145,3 +221,14 @@ def test_someone_new_after_a_phrase_and_a_comma_is_no_apposition() -> None:
     )
     claims = {c.label: c for c in story_claims(articles)}
     assert [v.shown for v in claims["age of Pierre Martin"].values] == ["44 ans"]
+
+
+def test_a_person_described_in_other_words_has_one_age_across_articles() -> None:
+    articles = story_of_texts(
+        "L'assaillant, Radouane Lakdim, un Français d'origine marocaine de 25 ans, a agi seul.",
+        "L'auteur des trois attaques, Radouane Lakdim, un Français de 25 ans né au Maroc, a "
+        "été abattu.",
+    )
+    (age,) = [c for c in story_claims(articles) if c.label == "age of Radouane Lakdim"]
+    assert age.status == "agreed"
+    assert [sorted(s.article for s in v.sources) for v in age.values] == [["a0", "a1"]]

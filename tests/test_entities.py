@@ -189,6 +189,14 @@ def test_age_or_title_next_to_a_name_makes_it_a_person() -> None:
     assert entity_with(record, "Dr Laïb Mohamed").type == "PER"
 
 
+def test_an_age_after_the_complement_of_a_noun_is_the_nouns() -> None:
+    record = analyze_text(
+        "« On cherche à nous mettre des responsabilités sur le dos », a déclaré le chauffeur "
+        "routier de Seine-et-Marne, 33 ans."
+    )
+    assert entity_with(record, "Seine-et-Marne").type == "LOC"
+
+
 def test_an_administrative_area_is_a_place_named_also_alone() -> None:
     record = analyze_text(
         "Le gouverneur de la province de Hainaut Tommy Leclercq a levé le dispositif. Des "

@@ -537,12 +537,16 @@ def territory_name(doc: Doc, mention: Mention, lex: EntityLexicon) -> tuple[int,
 
 def type_from_neighbours(doc: Doc, mention: Mention, lex: EntityLexicon) -> Label | None:
     """The noun, title or demonym just before the name; an age just after it."""
-    if is_followed_by_age(doc, mention.end):
-        return "PER"  # "Émilie, 27 ans", "Redoine Faïd, 46 ans"
     before = mention.start - 1
-    if before < 0:
+    word = doc[before] if before >= 0 else None
+    # "Émilie, 27 ans", "Redoine Faïd, 46 ans"; in "le chauffeur routier de Seine-et-Marne,
+    # 33 ans" the age is the driver's, not the place's ("l'avocat de Redoine Faïd, 46 ans" is
+    # ambiguous: a name that spaCy did not take for a place is a person).
+    of_a_place = mention.label == "LOC" and word is not None and word.lower_ in COMPLEMENT_LINKS
+    if is_followed_by_age(doc, mention.end) and not of_a_place:
+        return "PER"
+    if word is None:
         return None
-    word = doc[before]
     if word.lower_ in lex.honorifics:
         return "PER"  # "Dr Laïb Mohamed"
     if not word.is_lower:
