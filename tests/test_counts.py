@@ -274,3 +274,41 @@ def test_people_counted_by_a_pronoun(
 )
 def test_no_people_count_without_a_pronoun_or_with_a_percentage(fr: Language, text: str) -> None:
     assert values(fr, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les personnes auditionnées par la commission d'enquête depuis fin juillet - plus "
+            "d'une vingtaine - ont en effet prêté serment.",
+            [(20, "personnes auditionnées")],
+        ),
+        ("Les blessés, une dizaine selon les pompiers, ont été évacués.", [(10, "blessés")]),
+        ("Les victimes, au nombre de trois, étaient des enfants.", [(3, "victimes")]),
+        ("Les interpellations - 39 au total - ont eu lieu le soir.", [(39, "interpellations")]),
+        ("Ces militants (une trentaine) bloquaient le dépôt depuis l'aube.", [(30, "militants")]),
+    ],
+)
+def test_a_figure_set_off_after_a_plural_noun_counts_it(
+    fr: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert values(fr, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figure that goes on into a phrase of its own, a noun phrase with its own verb,
+        # no plural noun, or a noun that counts nothing.
+        "Les Bleus, deux fois champions du monde, ont gagné.",
+        "Les gendarmes ont interpellé des jeunes, une dizaine, dans la nuit.",
+        "Le cortège, 5000 selon la police, a défilé.",
+        "Les chiffres de la mobilisation - 46 600 selon le ministère - sont contestés.",
+        "Les élections, en 2019, seront décisives.",
+        # A sign, not a dash that sets the figure off.
+        "Les ventes (-5 %) reculent.",
+    ],
+)
+def test_no_count_set_off_after_a_phrase_it_does_not_count(fr: Language, text: str) -> None:
+    assert values(fr, text) == []

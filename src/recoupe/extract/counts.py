@@ -5,8 +5,10 @@ the spaCy parse then says whether a counted noun follows ("personnes", "«gilets
 "anciens membres", "blessés") and that noun decides: units, durations, dates and money words
 (`lang/<lang>/counts.json`) are never counted. A figure without a noun is still a count when
 the article just gave the noun ("51 400 personnes selon la police, 12 000 selon la CGT") or
-when it opens a range ("entre 10 et 12 blessés"), and it counts people when a pronoun
-is said to be that many ("ils étaient 166 000 à manifester").
+when it opens a range ("entre 10 et 12 blessés"), it counts people when a pronoun
+is said to be that many ("ils étaient 166 000 à manifester"), and it counts the noun of a
+plural noun phrase it is set off after ("Les blessés, une dizaine selon les pompiers, ont
+été évacués").
 """
 
 from __future__ import annotations
@@ -39,11 +41,18 @@ PLURAL_ENDINGS = ("s", "x", "z")
 MULTIPLES = {"milliers": 1e3, "millions": 1e6}
 # "(+3 points)", "-5 %": a signed figure is a change, not a count ("10 - 12" is a range).
 SIGNED = re.compile(rf"(?:^|[^\d{SPACES}]){SPACE}*[+−-]{SPACE}*$")
+# "Les interpellations - 39 au total -": a dash spaced on both sides after a word sets the
+# figure off; it is no sign.
+SETTING_OFF_DASH = re.compile(rf"[^\W\d_]{SPACE}+[-–—]{SPACE}+$")
 # "en 2018 selon ..." is a year, not a count whose noun was elided.
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
 # How far before a figure "ils étaient encore" may start.
 PREDICATE_CHARS = 60
+# The marks that set a figure off, each with the mark that closes it.
+APPOSITION_MARKS = {",": ",", "(": ")", "-": "-", "–": "–", "—": "—"}
+# How many words the noun phrase a figure is set off after may run to.
+APPOSED_PHRASE_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,10 @@ class CountLexicon:
     people_predicate: re.Pattern[str]  # "ils étaient", searched at the end of what precedes
     people_noun: str
     not_people_after: re.Pattern[str]
+    apposed_determiners: frozenset[str]
+    apposed_lead: re.Pattern[str]  # "au nombre de", at the end of what precedes a figure
+    apposed_tail: re.Pattern[str]  # "selon les pompiers", "au total", before the closing mark
+    apposed_not_counted: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,12 @@ def count_lexicon(lang: str) -> CountLexicon:
         ),
         people_noun=data["people_noun"],
         not_people_after=re.compile(rf"{SPACE}*(?i:{alternation(data['not_people_after'])})"),
+        apposed_determiners=frozenset(data["apposed_determiners"]),
+        apposed_lead=re.compile(rf"(?i:{alternation(data['apposed_leads'])}){SPACE}*$"),
+        apposed_tail=re.compile(
+            rf"{SPACE}*(?:(?i:{cue}|{alternation(data['apposed_tails'])})[^,()–—-]*)?"
+        ),
+        apposed_not_counted=frozenset(data["apposed_not_counted"]),
     )
 
 
@@ -148,7 +167,7 @@ def extract_counts(doc: Doc, ctx: Context, amounts: list[Amount]) -> list[Count]
     for match in count_pattern(ctx.lang).finditer(text):
         if money.overlaps(match.start(), match.end()) or is_label(text, match.start(), clex):
             continue
-        if SIGNED.search(text, max(0, match.start() - 4), match.start()):
+        if is_signed(text, match.start()):
             continue
         figure = read_figure(match, doc, ctx.lang)
         if figure is None:
@@ -158,7 +177,11 @@ def extract_counts(doc: Doc, ctx: Context, amounts: list[Amount]) -> list[Count]
             counted.extend(coordinated(text, pending, figure, noun, clex))
             counted.append(Counted(figure, noun_end(noun), noun_phrase(noun)))
             pending = []
-        elif found := elided_noun(text, figure, counted, clex) or people_of(text, figure, clex):
+        elif found := (
+            elided_noun(text, figure, counted, clex)
+            or people_of(text, figure, clex)
+            or apposed_noun(doc, figure, clex)
+        ):
             counted.append(found)
             pending = []
         elif not is_year(figure):
@@ -188,6 +211,12 @@ class MoneySpans:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_right(self.starts, end - 1) - 1
         return index >= 0 and self.ends[index] > start
+
+
+def is_signed(text: str, start: int) -> bool:
+    before = max(0, start - 4)
+    signed = SIGNED.search(text, before, start) is not None
+    return signed and SETTING_OFF_DASH.search(text, max(0, start - 8), start) is None
 
 
 def is_label(text: str, start: int, clex: CountLexicon) -> bool:
@@ -363,6 +392,82 @@ def people_of(text: str, figure: Figure, clex: CountLexicon) -> Counted | None:
     if not clex.people_predicate.search(text, max(0, figure.start - PREDICATE_CHARS), figure.start):
         return None
     return Counted(figure, figure.end, clex.people_noun)
+
+
+def apposed_noun(doc: Doc, figure: Figure, clex: CountLexicon) -> Counted | None:
+    """ "Les personnes auditionnées par la commission - plus d'une vingtaine - ont prêté
+    serment": a figure set off after a plural noun phrase that is the subject of the verb
+    right after it, and closed right after it (a source or "au total" allowed between),
+    counts the phrase's noun. A list of labels with their numbers ("Les grands classiques
+    (31574)- Comédies (4426)") has no such verb."""
+    if is_year(figure):
+        return None
+    text = text_of(doc)
+    lead = clex.apposed_lead.search(text, max(0, figure.start - 20), figure.start)
+    opening = token_before(doc, lead.start() if lead else figure.start)
+    closing = APPOSITION_MARKS.get(opening.text) if opening is not None else None
+    tail = clex.apposed_tail.match(text, figure.end)
+    if opening is None or closing is None or tail is None:
+        return None
+    if not text.startswith(closing, tail.end()) or not verb_after(doc, tail.end() + 1):
+        return None
+    noun = phrase_noun(doc, opening, clex)
+    return Counted(figure, figure.end, apposed_phrase(noun)) if noun is not None else None
+
+
+def verb_after(doc: Doc, char: int) -> bool:
+    """Whether a verb comes next, after a reflexive pronoun maybe ("se sont dispersés")."""
+    span = doc.char_span(char, len(text_of(doc)), alignment_mode="expand")
+    following = list(span[:2]) if span is not None else []
+    if following and following[0].pos_ == "PRON":
+        following = following[1:]
+    return bool(following) and following[0].pos_ in ("VERB", "AUX")
+
+
+def token_before(doc: Doc, char: int) -> Token | None:
+    """The token that ends right before this character, spaces aside."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return doc[span.start - 1] if span is not None and span.start > 0 else None
+
+
+def phrase_noun(doc: Doc, mark: Token, clex: CountLexicon) -> Token | None:
+    """The plural noun of the phrase that opens its clause and ends at this mark ('Les
+    blessés' before ', une dizaine'), with no verb of its own ('Les gendarmes ont interpellé
+    des jeunes, une dizaine' counts no gendarmes)."""
+    if mark.i == 0:
+        return None
+    # The parser may take a dash for a sentence's start: the phrase is in the sentence before.
+    start = max(doc[mark.i - 1].sent.start, mark.i - APPOSED_PHRASE_WORDS)
+    for token in reversed(doc[start : mark.i]):
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm", []):
+            return None
+        if token.is_punct and token.text not in ("'", "’", "-"):
+            return None
+        if token.lower_ in clex.apposed_determiners and opens_clause(token):
+            noun = nominal_at(doc, token.i + 1)
+            return noun if noun is not None and is_apposed_counted(noun, clex) else None
+    return None
+
+
+def is_apposed_counted(noun: Token, clex: CountLexicon) -> bool:
+    not_counted = clex.never_counted | clex.apposed_not_counted
+    return looks_plural(noun) and noun.lower_ not in not_counted
+
+
+def opens_clause(token: Token) -> bool:
+    return token.is_sent_start or token.i == 0 or token.nbor(-1).text in (",", ":", ";")
+
+
+def apposed_phrase(noun: Token) -> str:
+    """The noun with the adjectives and participles right after it ("personnes
+    auditionnées")."""
+    end = noun.i + 1
+    doc = noun.doc
+    while end < len(doc) and (
+        doc[end].pos_ == "ADJ" or "Part" in doc[end].morph.get("VerbForm", [])
+    ):
+        end += 1
+    return doc[noun.i : end].text
 
 
 def coordinated(
