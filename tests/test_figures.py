@@ -10,7 +10,7 @@ import pytest
 from conftest import analyze_text, dated_story, stated, story_of
 from recoupe.store.records import linked_ids
 from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
-from recoupe.stories.figures import NATIONAL, UNPLACED, Figure, article_figures
+from recoupe.stories.figures import EARLIER, NATIONAL, UNPLACED, Figure, article_figures
 
 
 def figures_of(
@@ -196,6 +196,24 @@ def test_an_earlier_day_is_its_own_figure_and_a_like_one_is_both_days() -> None:
 def test_an_earlier_day_said_otherwise_than_as_an_echo_adds_no_figure(text: str) -> None:
     """A verb after 'comme', a clause that goes on, a comparison."""
     assert [f.day for f in figures_of(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient 58 600, dont 10 500 à Paris la semaine précédente, selon le ministère.",
+        "Ils étaient 58 600, dont 10 500 à Paris, la semaine précédente, selon le ministère.",
+    ],
+)
+def test_an_earlier_day_after_the_parts_of_a_count_is_the_whole_s_too(text: str) -> None:
+    assert {f.count.value: f.day for f in figures_of(text)} == {58600: EARLIER, 10500: EARLIER}
+
+
+def test_an_earlier_day_after_a_count_that_follows_the_parts_is_that_count_s() -> None:
+    figures = figures_of(
+        "Ils étaient 51 400, dont 4 000 à Paris, contre 58 600 manifestants la semaine précédente."
+    )
+    assert {f.count.value: f.day for f in figures} == {51400: None, 4000: None, 58600: EARLIER}
 
 
 @pytest.mark.parametrize(

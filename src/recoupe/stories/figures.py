@@ -401,7 +401,8 @@ class FigureReader:
         begin, stop = self.clause(count, start, end)
         place = self.named_place(count, begin, stop) or self.place_before(start)
         part = self.words.part.search(self.flat, begin, count.start) is not None
-        day = self.earlier_day(begin, stop) or self.own_day(count, start, begin, stop)
+        day = self.earlier_day(begin, self.past_parts(count, stop, end))
+        day = day or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
         whole = self.last_whole(start)
@@ -422,22 +423,43 @@ class FigureReader:
         return found
 
     def clause(self, count: Count, start: int, end: int) -> tuple[int, int]:
+        return self.clause_of(count.start, count.end, end, start)
+
+    def clause_of(
+        self, count_start: int, count_end: int, end: int, start: int | None = None
+    ) -> tuple[int, int]:
         """Where the words that speak of a count lie: from the figure before it in its
         sentence to the figure after it or the end of its clause."""
-        preceding = [e for _, e in self.counts if e <= count.start]
-        following = [s for s, _ in self.counts if s > count.start]
+        start = count_start if start is None else start
+        preceding = [e for _, e in self.counts if e <= count_start]
+        following = [s for s, _ in self.counts if s > count_start]
         opened = [
-            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, start, count.start)),
-            *(m.start() for m in self.words.clause_words.finditer(self.flat, start, count.start)),
+            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, start, count_start)),
+            *(m.start() for m in self.words.clause_words.finditer(self.flat, start, count_start)),
         ]
         closing = [
-            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, count.end, end)),
-            *(m.start() for m in PARENTHESIS.finditer(self.record.text, count.end, end)),
-            *(m.start() for m in self.words.clause_words.finditer(self.flat, count.end, end)),
-            *(m.start() for m in self.words.clause_ends.finditer(self.flat, count.end, end)),
+            *(m.start() for m in CLAUSE_MARK.finditer(self.record.text, count_end, end)),
+            *(m.start() for m in PARENTHESIS.finditer(self.record.text, count_end, end)),
+            *(m.start() for m in self.words.clause_words.finditer(self.flat, count_end, end)),
+            *(m.start() for m in self.words.clause_ends.finditer(self.flat, count_end, end)),
         ]
         stop = min([end, *following[:1], *closing])
         return max([start, *preceding[-1:], *opened]), stop
+
+    def past_parts(self, count: Count, stop: int, end: int) -> int:
+        """Where the words that speak of a count end once the parts that follow it are
+        counted in: in 'Ils étaient 58 600, dont 10 500 à Paris la semaine précédente', the
+        week before is the whole's as much as the part's."""
+        for start, part_end in [(s, e) for s, e in self.counts if s > count.start]:
+            link = self.words.part.search(self.flat, stop, start)
+            if (
+                link is None
+                or self.flat[stop : link.start()].strip(" ,")
+                or self.flat[link.end() : start].strip()
+            ):
+                return stop
+            stop = self.clause_of(start, part_end, end)[1]
+        return stop
 
     def named_place(self, count: Count, begin: int, stop: int) -> Place | None:
         """The place named after the count in its clause ('8 000 à Paris'), else before it
