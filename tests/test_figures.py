@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import analyze_text, dated_story, stated, story_of
+from conftest import analyze_text, claim_of, dated_story, stated, story_of
 from recoupe.store.records import linked_ids
 from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
 from recoupe.stories.figures import EARLIER, NATIONAL, UNPLACED, Figure, article_figures
@@ -514,6 +514,24 @@ def test_figures_at_different_times_of_day_are_not_a_dispute() -> None:
     assert claim.status == "by_time"
     claim.add(stated(70000, "a3", when="en fin de journée"))
     assert claim.status == "disputed"
+
+
+def test_an_interim_count_with_its_time_does_not_contradict_the_day_s_count() -> None:
+    # 'A 14h00, 3 000 à Paris' against the day's '5 000 à Paris'; an article that leaves
+    # out the time the others give the same figure says no other time.
+    claim = claim_of(
+        stated(3000, "a1", when="A 14h00"), stated(3000, "a2"), stated(5000, "a3", "a4")
+    )
+    assert claim.status == "by_time"
+    # 'à 17h00' and 'vers 17 heures' are one moment: two figures for it disagree.
+    claim.add(stated(7000, "a5", when="à 17h00"))
+    claim.add(stated(9000, "a6", when="vers 17 heures"))
+    assert claim.status == "disputed"
+
+
+def test_the_time_of_a_count_is_read_as_agency_copy_writes_it() -> None:
+    figures = figures_of("A 14h00, quelque 3 000 personnes manifestaient à Paris.")
+    assert only(figures, 3000).when == "A 14h00"
 
 
 def test_a_headline_figure_is_read_as_the_text_is() -> None:

@@ -47,6 +47,7 @@ NOUN_BEFORE_NAME = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s+$", re.IGNO
 DEFINITE = re.compile(r"(?:(?:le|la|les|ce|cet|cette)\s|l['’])", re.IGNORECASE)
 DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s*,\s*$", re.IGNORECASE)
 WEEK = 7
+HOUR = re.compile(r"(?P<h>\d{1,2})\s?h(?:eures?)?\s?(?P<m>\d{2})?", re.IGNORECASE)
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
 
@@ -149,11 +150,17 @@ class Claim:
         # time of day (the count at noon, the evening's): no dispute.
         if self.apart(lambda s: s.attributed_to):
             return "by_source"
-        if self.apart(lambda s: s.when):
+        if not self.same_moment_differs():
             return "by_time"
         # Articles that share a value, each giving others beside it from sources the other
         # does not cite, speak of more moments or things, as one article's two figures do.
         return "disputed" if self.contradicted() else "alongside"
+
+    def same_moment_differs(self) -> bool:
+        """Whether two values are given for one moment: at the same time of day, or both
+        with none. A count with a time ('à 14 heures, 3 000 à Paris') is an interim one,
+        which the day's count given without one ('5 000 à Paris') does not contradict."""
+        return any(one & two for one, two in combinations(map(moments, self.values), 2))
 
     def contradicted(self) -> bool:
         """Whether two articles state values of which they share none, or each states a value
@@ -185,6 +192,20 @@ class Claim:
         """Whether every value has sources that say this aspect, none shared by two values."""
         said = [{aspect(s) for s in v.sources} - {None} for v in self.values]
         return all(said) and all(a.isdisjoint(b) for a, b in combinations(said, 2))
+
+
+def moments(value: Value) -> set[str | None]:
+    """When in the day the sources give a value ('14:00' for 'à 14 heures' and 'vers 14h'),
+    None for none; an article that leaves out the time others give it says no other."""
+    said = {moment(s.when) for s in value.sources}
+    return said - {None} or said
+
+
+def moment(when: str | None) -> str | None:
+    if when is None:
+        return None
+    hour = HOUR.search(when)
+    return f"{int(hour['h']):02d}:{hour['m'] or '00'}" if hour else fold(when).lower()
 
 
 def first_day(value: str) -> date:
