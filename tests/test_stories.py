@@ -560,14 +560,22 @@ def test_relative_dates_with_nothing_to_place_them_make_no_claim() -> None:
     assert not [c for c in story_claims(articles) if c.key.endswith("|date")]
 
 
-@pytest.mark.parametrize(("other_day", "status"), [("5", "alongside"), ("11", "disputed")])
+@pytest.mark.parametrize(
+    ("day", "other_day", "status"),
+    [
+        ("le samedi 12 janvier", "5", "alongside"),
+        ("le samedi 12 janvier", "11", "disputed"),
+        # A weekday is read from the publication day, which may be the report's.
+        ("samedi", "11", "alongside"),
+    ],
+)
 def test_days_a_week_apart_of_an_event_recurring_at_one_place_are_two_occasions(
-    other_day: str, status: str
+    day: str, other_day: str, status: str
 ) -> None:
     """A demonstration in Paris recurs every Saturday: two Saturdays are no dispute, but two
-    accounts of one are."""
+    accounts of one, both with their day written out, are."""
     articles = dated_story(
-        ("Les gilets jaunes ont manifesté samedi à Paris.", "2019-01-13"),
+        (f"Les gilets jaunes ont manifesté {day} à Paris.", "2019-01-13"),
         (f"Les gilets jaunes ont manifesté le {other_day} janvier à Paris.", None),
     )
     (day,) = [c for c in story_claims(articles) if c.key.startswith("demonstration")]
