@@ -165,10 +165,31 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
             8000,
             "participants",
         ),
+        # An outcome said right before the count.
+        ("La police a interpellé 1 700 personnes samedi.", 1700, "arrests"),
+        ("Le week-end a vu l'interpellation de 412 personnes à Paris.", 412, "arrests"),
+        ("L'attentat avait coûté la vie à quatre personnes.", 4, "dead"),
+        # 'personnes' who took part.
+        ("Les manifestations ont réuni 136 000 personnes en France.", 136000, "participants"),
+        ("Une centaine de personnes ont bloqué les ronds-points.", 100, "participants"),
+        ("Le ministère a recensé 17 400 personnes à mi-journée.", 17400, "participants"),
     ],
 )
 def test_what_people_are_counted_for(text: str, value: float, group: str) -> None:
     assert only(figures_of(text), value).group == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des coupures de courant affectaient quelque 400 personnes.",
+        "Au moins 57 personnes ont comparu lundi à Paris.",
+        "Quatre autres personnes ont été hospitalisées.",
+        "Il a braqué deux personnes âgées avec un fusil à billes.",
+    ],
+)
+def test_people_not_said_to_take_part_in_anything_make_no_figure(text: str) -> None:
+    assert figures_of(text) == []
 
 
 def test_an_earlier_day_is_its_own_figure_and_a_like_one_is_both_days() -> None:
@@ -273,7 +294,7 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("Entre le 17 novembre et le 15 janvier, 5 600 personnes ont été interpellées.", None),
         ("En tout, 1 700 personnes ont été interpellées du 17 novembre au 8 décembre.", None),
         ("Environ 2 000 personnes ont défilé, à l'appel lancé le 5 février.", None),
-        ("Au moins 300 personnes ont signé la pétition lancée le 5 février.", None),
+        ("Au moins 300 personnes ont manifesté contre la réforme lancée le 5 février.", None),
         ("300 personnes ont marché samedi pour Zineb, tuée le 2 décembre.", None),
         ("Quelque 3 000 personnes, qui avaient manifesté le 2 février, sont revenues.", None),
         ("58 600 personnes ont été interpellées à Paris le 2 février.", "2019-02-02"),

@@ -27,6 +27,9 @@ S = TypeVar("S", bound=Span)
 
 # How many characters after a count may say what the counted people are ('placées en garde à vue').
 WHAT_FOLLOWS = 40
+NOT_WORD = re.compile(r"[^\w]+")
+# The preposition between an outcome and the count it governs ('l'interpellation de').
+LINK_BEFORE = re.compile(r"\s+(?:de|d|a|au|des)\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 # How far after a count its place may be named ('… étaient recensés samedi à 15 heures
 # dans toute la France'): further on, the sentence has moved to other things.
@@ -59,6 +62,8 @@ class FigureLexicon:
     outcomes: frozenset[str]  # what befell people ('blessés', 'placés en garde à vue')
     roles: dict[str, str]  # event role -> group of its counts
     trigger_groups: dict[str, str]  # folded trigger word -> group
+    generic_people: frozenset[str]  # 'personne': of people only if they take part
+    taking_part: re.Pattern[str]
     national: re.Pattern[str]
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
@@ -135,6 +140,8 @@ def lexicon(language: str) -> FigureLexicon:
         outcomes=frozenset(data["outcomes"]),
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
+        generic_people=frozenset(stem(word) for word in data["generic_people"]),
+        taking_part=re.compile(r"\b(?:" + "|".join(map(re.escape, data["taking_part"])) + ")"),
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
         capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
@@ -372,7 +379,28 @@ class FigureReader:
             for word, g in groups.items()
             if g in self.words.outcomes and f" {word} " in f" {following} "
         ]
-        return named[0] if named else group
+        if named or (named := self.outcome_before(count)):
+            return named[0]
+        written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
+        generic = stem(" ".join(head)) in self.words.generic_people
+        return None if written and generic and not self.takes_part(count) else group
+
+    def outcome_before(self, count: Count) -> list[str]:
+        """The group an outcome said right before a count of people puts it in: 'la police
+        a interpellé 1 700 personnes', 'l'interpellation de 412 personnes', 'l'attentat a
+        coûté la vie à quatre personnes'."""
+        before = self.record.text[max(0, count.start - WHAT_FOLLOWS) : count.start]
+        words = LINK_BEFORE.sub("", stem(NOT_WORD.sub(" ", before)))
+        return [
+            g
+            for word, g in self.words.groups.items()
+            if g in self.words.outcomes and f" {words}".endswith(f" {word}")
+        ]
+
+    def takes_part(self, count: Count) -> bool:
+        """Whether the sentence of a count of 'personnes' says they took part in something."""
+        start, end = sentence_bounds(self.record.text, count.start)
+        return self.words.taking_part.search(self.flat, start, end) is not None
 
     def held_group(self, event: Event, role: str) -> str | None:
         trigger = fold(event.trigger.text).split()
