@@ -301,6 +301,10 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("51 400 manifestants samedi contre 58 600 il y a une semaine.", None),
         ("Au plus fort de la manifestation, 5 000 personnes étaient présentes.", None),
         ("Au plus fort du mouvement, 282 000 personnes avaient manifesté.", "past"),
+        # The pluperfect tells of an earlier moment, unless a time makes it a tally by then.
+        ("En décembre, 136 000 personnes avaient manifesté dans toute la France.", "past"),
+        ("L'acte I, qui avait réuni 282 000 personnes, reste le plus suivi.", "past"),
+        ("À 20h, 39 personnes avaient été interpellées à Paris.", None),
     ],
 )  # fmt: skip
 def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(

@@ -28,6 +28,7 @@ S = TypeVar("S", bound=Span)
 # How many characters after a count may say what the counted people are ('placées en garde à vue').
 WHAT_FOLLOWS = 40
 NOT_WORD = re.compile(r"[^\w]+")
+RELATIVE = re.compile(r"\b(?:qui|dont|que)\b")
 # The preposition between an outcome and the count it governs ('l'interpellation de').
 LINK_BEFORE = re.compile(r"\s+(?:de|d|a|au|des)\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
@@ -70,6 +71,7 @@ class FigureLexicon:
     times: re.Pattern[str]
     previous: re.Pattern[str]  # says a count is of the occasion before the story's
     past: re.Pattern[str]  # says a count is of another earlier moment
+    pluperfect: re.Pattern[str]  # 'avaient manifesté': another earlier moment, mostly
     sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
     seat: re.Pattern[str]  # a source's name before the place it is of
     clause_words: re.Pattern[str]  # where words about another figure begin ('contre')
@@ -148,6 +150,7 @@ def lexicon(language: str) -> FigureLexicon:
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
         previous=re.compile("|".join(data["earlier"]["previous"])),
         past=re.compile("|".join(data["earlier"]["past"])),
+        pluperfect=re.compile(data["earlier"]["pluperfect"]),
         sources=[(shown, phrases(forms)) for shown, *forms in data["sources"]],
         seat=re.compile(
             phrases([f for _, *forms in data["sources"] for f in forms]).pattern
@@ -429,7 +432,9 @@ class FigureReader:
         begin, stop = self.clause(count, start, end)
         place = self.named_place(count, begin, stop) or self.place_before(start)
         part = self.words.part.search(self.flat, begin, count.start) is not None
-        day = self.earlier_day(begin, self.past_parts(count, stop, end))
+        when = self.words.times.search(self.record.text, start, end)
+        told_before = when is None and self.told_before(count, begin, stop)
+        day = self.earlier_day(begin, self.past_parts(count, stop, end), told_before)
         day = day or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
@@ -437,7 +442,6 @@ class FigureReader:
         if day is None and part and whole and not any(begin <= s < stop for s, _ in self.days):
             day = whole.day  # 'dont 8 000 à Paris' is of the whole count's day
         self.placed.append(Placed(start, place, part, day, count.end))
-        when = self.words.times.search(self.record.text, start, end)
         found = Figure(
             count=count,
             group=group,
@@ -519,13 +523,24 @@ class FigureReader:
             return wholes[-1].place
         return same[-1].place if same else None
 
-    def earlier_day(self, begin: int, stop: int) -> str | None:
+    def told_before(self, count: Count, begin: int, stop: int) -> bool:
+        """Whether the verb of a count's clause is in the pluperfect ('136 000 personnes
+        avaient manifesté', 'l'acte I, qui avait réuni 282 000 personnes'), not in a
+        relative clause after the count that tells of its people ('3 000 personnes, qui
+        avaient manifesté le 2 février, sont revenues')."""
+        return any(
+            m.start() < count.start or not RELATIVE.search(self.flat, count.end, m.start())
+            for m in self.words.pluperfect.finditer(self.flat, begin, stop)
+        )
+
+    def earlier_day(self, begin: int, stop: int, told_before: bool = False) -> str | None:
         """The earlier day a count is given for when the words beside it say it is earlier
-        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'): the
+        ('contre 66 000 samedi dernier', 'la première manifestation, le 17 novembre'), or
+        its verb is `told_before` (in the pluperfect): the
         day named there before the story's, else EARLIER for the occasion before, PAST for
         another moment; None when no such words are there."""
         previous = self.words.previous.search(self.flat, begin, stop)
-        if not previous and not self.words.past.search(self.flat, begin, stop):
+        if not previous and not told_before and not self.words.past.search(self.flat, begin, stop):
             return None
         named = [day for start, day in self.days if begin <= start < stop]
         before = [
