@@ -305,6 +305,8 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("En décembre, 136 000 personnes avaient manifesté dans toute la France.", "past"),
         ("L'acte I, qui avait réuni 282 000 personnes, reste le plus suivi.", "past"),
         ("À 20h, 39 personnes avaient été interpellées à Paris.", None),
+        ("Le mois dernier, 5 000 personnes ont manifesté à Lyon.", "past"),
+        ("Les manifestations ont réuni 136 000 personnes lors des deux derniers samedis.", "past"),
     ],
 )  # fmt: skip
 def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
@@ -538,6 +540,16 @@ def test_figures_at_different_times_of_day_are_not_a_dispute() -> None:
     claim.add(stated(58600, "a2", when="en fin de journée"))
     assert claim.status == "by_time"
     claim.add(stated(70000, "a3", when="en fin de journée"))
+    assert claim.status == "disputed"
+
+
+def test_counts_at_other_times_stay_out_of_a_dispute_between_two_of_one_moment() -> None:
+    claim = claim_of(
+        stated(82, "a1", when="à 15H30"), stated(115, "a2", when="peu après 18 h"), stated(63, "a3")
+    )
+    assert claim.status == "by_time"
+    # Two day's counts without a time disagree; the interim ones take no part.
+    claim.add(stated(70, "a4"))
     assert claim.status == "disputed"
 
 

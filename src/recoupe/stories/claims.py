@@ -153,35 +153,27 @@ class Claim:
         # time of day (the count at noon, the evening's): no dispute.
         if self.apart(lambda s: s.attributed_to):
             return "by_source"
-        if not self.same_moment_differs():
+        one_moment = self.of_one_moment()
+        if len(one_moment) < 2:
             return "by_time"
+        if contradicted(one_moment):
+            return "disputed"
         # Articles that share a value, each giving others beside it from sources the other
-        # does not cite, speak of more moments or things, as one article's two figures do.
-        return "disputed" if self.contradicted() else "alongside"
+        # does not cite, speak of more moments or things, as one article's two figures do;
+        # and values of other times of day differ by their time.
+        return "alongside" if len(one_moment) == len(self.values) else "by_time"
 
-    def same_moment_differs(self) -> bool:
-        """Whether two values are given for one moment: at the same time of day, or both
-        with none. A count with a time ('à 14 heures, 3 000 à Paris') is an interim one,
-        which the day's count given without one ('5 000 à Paris') does not contradict."""
-        return any(one & two for one, two in combinations(map(moments, self.values), 2))
-
-    def contradicted(self) -> bool:
-        """Whether two articles state values of which they share none, or each states a value
-        the other does not, cited to the same source (or to none): 'selon la CGT, 27 000'
-        against 'selon la CGT, 40 000'."""
-        stated: dict[str, dict[int, set[str | None]]] = {}
-        for index, value in enumerate(self.values):
-            for source in value.sources:
-                cited = stated.setdefault(source.article, {}).setdefault(index, set())
-                cited.add(source.attributed_to)
-        for one, other in combinations(stated.values(), 2):
-            if one.keys().isdisjoint(other.keys()):
-                return True
-            own = [one[i] for i in one.keys() - other.keys()]
-            others = [other[i] for i in other.keys() - one.keys()]
-            if any(a & b for a in own for b in others):
-                return True
-        return False
+    def of_one_moment(self) -> list[Value]:
+        """The values given for a moment another value is given for: the same time of day,
+        or none. A count with a time ('à 14 heures, 3 000 à Paris') is an interim one,
+        which the day's count given without one ('5 000 à Paris') and a count at another
+        time do not contradict."""
+        said = [moments(v) for v in self.values]
+        return [
+            value
+            for value, moment in zip(self.values, said, strict=True)
+            if sum(bool(moment & other) for other in said) > 1
+        ]
 
     def one_occasion_told_twice(self) -> bool:
         """Whether two days written out ('le 3 mars', '2014') are less than a week apart.
@@ -199,6 +191,25 @@ class Claim:
         """Whether every value has sources that say this aspect, none shared by two values."""
         said = [{aspect(s) for s in v.sources} - {None} for v in self.values]
         return all(said) and all(a.isdisjoint(b) for a, b in combinations(said, 2))
+
+
+def contradicted(values: list[Value]) -> bool:
+    """Whether two articles state values of which they share none, or each states a value
+    the other does not, cited to the same source (or to none): 'selon la CGT, 27 000'
+    against 'selon la CGT, 40 000'."""
+    stated: dict[str, dict[int, set[str | None]]] = {}
+    for index, value in enumerate(values):
+        for source in value.sources:
+            cited = stated.setdefault(source.article, {}).setdefault(index, set())
+            cited.add(source.attributed_to)
+    for one, other in combinations(stated.values(), 2):
+        if one.keys().isdisjoint(other.keys()):
+            return True
+        own = [one[i] for i in one.keys() - other.keys()]
+        others = [other[i] for i in other.keys() - one.keys()]
+        if any(a & b for a in own for b in others):
+            return True
+    return False
 
 
 def moments(value: Value) -> set[str | None]:
