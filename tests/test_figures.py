@@ -173,6 +173,13 @@ def test_a_part_does_not_place_the_next_sentence() -> None:
         ("Les manifestations ont réuni 136 000 personnes en France.", 136000, "participants"),
         ("Une centaine de personnes ont bloqué les ronds-points.", 100, "participants"),
         ("Le ministère a recensé 17 400 personnes à mi-journée.", 17400, "participants"),
+        # An outcome before a comma is not the count's.
+        ("En hommage aux victimes, 2 000 personnes ont défilé à Nice.", 2000, "participants"),
+        (
+            "Au lendemain de l'interpellation, 500 manifestants se sont rassemblés.",
+            500,
+            "participants",
+        ),
     ],
 )
 def test_what_people_are_counted_for(text: str, value: float, group: str) -> None:
@@ -186,6 +193,10 @@ def test_what_people_are_counted_for(text: str, value: float, group: str) -> Non
         "Au moins 57 personnes ont comparu lundi à Paris.",
         "Quatre autres personnes ont été hospitalisées.",
         "Il a braqué deux personnes âgées avec un fusil à billes.",
+        "En marge de la manifestation, quatre personnes ont été hospitalisées.",
+        "L'entreprise compte 1 200 personnes sur son site de Lyon.",
+        "Sur le marché de Noël, 20 000 personnes sont attendues chaque jour.",
+        "À La Réunion, 2 000 personnes ont été privées d'électricité.",
     ],
 )
 def test_people_not_said_to_take_part_in_anything_make_no_figure(text: str) -> None:
@@ -306,6 +317,11 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("L'acte I, qui avait réuni 282 000 personnes, reste le plus suivi.", "past"),
         ("À 20h, 39 personnes avaient été interpellées à Paris.", None),
         ("Le mois dernier, 5 000 personnes ont manifesté à Lyon.", "past"),
+        # Not the pluperfect of the count's verb.
+        ("Il y avait quelque 3 000 manifestants à Bordeaux.", None),
+        ("La manifestation, qui avait lieu à Nantes, a réuni 3 000 personnes.", None),
+        ("Selon la CGT, qui avait appelé à manifester, 3 000 manifestants ont défilé.", None),
+        ("Au total, 1 723 personnes avaient été interpellées samedi en France.", None),
         ("Les manifestations ont réuni 136 000 personnes lors des deux derniers samedis.", "past"),
     ],
 )  # fmt: skip
@@ -551,6 +567,23 @@ def test_counts_at_other_times_stay_out_of_a_dispute_between_two_of_one_moment()
     # Two day's counts without a time disagree; the interim ones take no part.
     claim.add(stated(70, "a4"))
     assert claim.status == "disputed"
+
+
+def test_a_time_in_another_clause_leaves_a_pluperfect_count_of_an_earlier_moment() -> None:
+    figures = figures_of(
+        "À 20h, 3 000 manifestants défilaient à Lyon, alors qu'en novembre 282 000 personnes "
+        "avaient manifesté.",
+        published="2019-02-09",
+    )
+    assert only(figures, 282000).day == "past"
+
+
+@pytest.mark.parametrize(
+    ("when", "other", "status"),
+    [("vers midi", "à midi", "disputed"), ("avant 18h", "après 18 heures", "by_time")],
+)
+def test_times_of_day_are_compared_as_moments(when: str, other: str, status: str) -> None:
+    assert claim_of(stated(3000, "a1", when=when), stated(5000, "a2", when=other)).status == status
 
 
 def test_an_interim_count_with_its_time_does_not_contradict_the_day_s_count() -> None:

@@ -583,6 +583,18 @@ def test_days_a_week_apart_of_an_event_recurring_at_one_place_are_two_occasions(
     assert {v.shown for v in day.values} == {"2019-01-12", f"2019-01-{int(other_day):02d}"}
 
 
+def test_days_one_article_writes_out_for_a_recurring_event_are_its_occasions() -> None:
+    articles = dated_story(
+        (
+            "Les gilets jaunes ont manifesté le 5 janvier à Paris, puis le 8 janvier à Paris.",
+            "2019-01-13",
+        ),
+        ("Les gilets jaunes ont manifesté samedi à Paris.", "2019-01-13"),
+    )
+    (day,) = [c for c in story_claims(articles) if c.key.startswith("demonstration")]
+    assert day.status == "alongside"
+
+
 def test_undated_copies_place_last_saturday_as_their_dated_copy_does() -> None:
     """One dispatch, dated and undated: 'samedi dernier' is the same day in every copy, the
     Saturday before the story's."""

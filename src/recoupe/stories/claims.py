@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from recoupe.extract import dates_lexicon
 from recoupe.extract.ages import age_lexicon
 from recoupe.extract.dates_calendar import place
 from recoupe.extract.event_lexicon import event_lexicon
@@ -47,8 +48,10 @@ NOUN_BEFORE_NAME = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s+$", re.IGNO
 DEFINITE = re.compile(r"(?:(?:le|la|les|ce|cet|cette)\s|l['’])", re.IGNORECASE)
 DEFINITE_BEFORE = re.compile(r"\b(?:(?:le|la)\s+|l['’]\s*)(\w+)\s*,\s*$", re.IGNORECASE)
 WEEK = 7
-# A date with its day of the month or its year written out, not a weekday or 'hier'.
-WRITTEN_OUT = re.compile(r"\d")
+# A moment of the day, by its hour ('à 14 heures', 'vers 14h' are 14:00; midi is 12:00), on
+# its side of it ('avant 18h' is not 'après 18h').
+NOON = re.compile(r"\bmidi\b|\bmi.journee\b")
+SIDE_OF_HOUR = re.compile(r"\b(avant|apres)\b")
 HOUR = re.compile(r"(?P<h>\d{1,2})\s?h(?:eures?)?\s?(?P<m>\d{2})?", re.IGNORECASE)
 # Figures of one slot further apart than this count different things.
 OTHER_THINGS = 10
@@ -61,9 +64,12 @@ class Source:
     attributed_to: str | None = None
     text: str | None = None
     when: str | None = None  # the time of day a figure was given ('vers midi')
+    # A date it gives with its day of the month or its year ('le 3 mars'), not a weekday.
+    written_out: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        shown = {k: v for k, v in self.__dict__.items() if k != "written_out"}
+        return {k: v for k, v in shown.items() if v is not None}
 
 
 @dataclass
@@ -176,16 +182,21 @@ class Claim:
         ]
 
     def one_occasion_told_twice(self) -> bool:
-        """Whether two days written out ('le 3 mars', '2014') are less than a week apart.
+        """Whether two articles write out ('le 3 mars', '2014') days less than a week apart.
         A weekday or 'hier' is read from a publication day, which is often the report's
         ('selon un bilan dimanche'), not the occasion's: across the corpus such days made
         nearly all date disputes of recurring events."""
         days = [
-            first_day(v.date)
+            (s.article, first_day(v.date))
             for v in self.values
-            if v.date and any(WRITTEN_OUT.search(s.text or "") for s in v.sources)
+            if v.date
+            for s in v.sources
+            if s.written_out
         ]
-        return any(abs((a - b).days) < WEEK for a, b in combinations(days, 2))
+        return any(
+            one != other and a != b and abs((a - b).days) < WEEK
+            for (one, a), (other, b) in combinations(days, 2)
+        )
 
     def apart(self, aspect: Callable[[Source], str | None]) -> bool:
         """Whether every value has sources that say this aspect, none shared by two values."""
@@ -222,8 +233,13 @@ def moments(value: Value) -> set[str | None]:
 def moment(when: str | None) -> str | None:
     if when is None:
         return None
-    hour = HOUR.search(when)
-    return f"{int(hour['h']):02d}:{hour['m'] or '00'}" if hour else fold(when).lower()
+    words = fold(when).lower()
+    hour = HOUR.search(words)
+    if hour is None and NOON.search(words) is None:
+        return words  # 'en fin de journée'
+    at = f"{int(hour['h']):02d}:{hour['m'] or '00'}" if hour else "12:00"
+    side = SIDE_OF_HOUR.search(words)
+    return f"{side.group(1)} {at}" if side else at
 
 
 def first_day(value: str) -> date:
@@ -369,8 +385,10 @@ def add_event_claims(
                 key, Claim(key, "event", f"{group.label} — {role}", occasions=occasions)
             )
             for filler, value in values:
-                said = written_date(record, filler) or value.shown
-                value.sources = [Source(record.id, record.source.outlet, attributed, said)]
+                said = written_date(record, filler)
+                source = Source(record.id, record.source.outlet, attributed, said or value.shown)
+                source.written_out = said is not None and is_written_out(said, record.language)
+                value.sources = [source]
                 stated_values.append((claim, value))
     # Exact figures first: an approximate one then joins the value it is nearest.
     for claim, value in sorted(stated_values, key=lambda pair: pair[1].approximate):
@@ -398,6 +416,12 @@ def shown_filler(article: StoryArticle, filler: Any) -> Value | None:
         placed = relative_day(article, filler.relative_date)
         return Value(placed, date=placed) if placed else None
     return Value(filler.text or "")
+
+
+def is_written_out(words: str, language: str) -> bool:
+    """'mardi 3 mars 2026', '30/05/2014', 'en 2014'; not 'dimanche' nor 'il y a 10 jours'."""
+    patterns = dates_lexicon.lexicon(language).patterns
+    return any(p.search(words) for p in (patterns.day_month, patterns.numeric, patterns.year))
 
 
 def written_date(record: ArticleRecord, filler: Any) -> str | None:

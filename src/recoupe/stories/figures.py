@@ -28,7 +28,7 @@ S = TypeVar("S", bound=Span)
 # How many characters after a count may say what the counted people are ('placées en garde à vue').
 WHAT_FOLLOWS = 40
 NOT_WORD = re.compile(r"[^\w]+")
-RELATIVE = re.compile(r"\b(?:qui|dont|que)\b")
+SEGMENT_BREAK = re.compile(r"[,;:.()]")
 # The preposition between an outcome and the count it governs ('l'interpellation de').
 LINK_BEFORE = re.compile(r"\s+(?:de|d|a|au|des)\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
@@ -143,7 +143,7 @@ def lexicon(language: str) -> FigureLexicon:
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         generic_people=frozenset(stem(word) for word in data["generic_people"]),
-        taking_part=re.compile(r"\b(?:" + "|".join(map(re.escape, data["taking_part"])) + ")"),
+        taking_part=re.compile(r"\b(?:" + "|".join(data["taking_part"]) + ")"),
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
         capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
@@ -382,17 +382,21 @@ class FigureReader:
             for word, g in groups.items()
             if g in self.words.outcomes and f" {word} " in f" {following} "
         ]
-        if named or (named := self.outcome_before(count)):
+        if named:
             return named[0]
         written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
-        generic = stem(" ".join(head)) in self.words.generic_people
-        return None if written and generic and not self.takes_part(count) else group
+        if not written or stem(" ".join(head)) not in self.words.generic_people:
+            return group
+        if before := self.outcome_before(count):
+            return before[0]
+        return group if self.takes_part(count) else None
 
     def outcome_before(self, count: Count) -> list[str]:
         """The group an outcome said right before a count of people puts it in: 'la police
         a interpellé 1 700 personnes', 'l'interpellation de 412 personnes', 'l'attentat a
         coûté la vie à quatre personnes'."""
         before = self.record.text[max(0, count.start - WHAT_FOLLOWS) : count.start]
+        before = SEGMENT_BREAK.split(before)[-1]  # not 'En hommage aux victimes, 2 000'
         words = LINK_BEFORE.sub("", stem(NOT_WORD.sub(" ", before)))
         return [
             g
@@ -401,9 +405,15 @@ class FigureReader:
         ]
 
     def takes_part(self, count: Count) -> bool:
-        """Whether the sentence of a count of 'personnes' says they took part in something."""
-        start, end = sentence_bounds(self.record.text, count.start)
-        return self.words.taking_part.search(self.flat, start, end) is not None
+        """Whether the words of a count of 'personnes', from the last comma before it to the
+        end of its clause, say they took part in something ('la manifestation a réuni
+        136 000 personnes'; not 'En marge de la manifestation, quatre personnes ont été
+        hospitalisées')."""
+        sentence, end = sentence_bounds(self.record.text, count.start)
+        begin, stop = self.clause(count, sentence, end)
+        commas = [m.end() for m in SEGMENT_BREAK.finditer(self.record.text, begin, count.start)]
+        start = commas[-1] if commas else begin
+        return self.words.taking_part.search(self.flat, start, stop) is not None
 
     def held_group(self, event: Event, role: str) -> str | None:
         trigger = fold(event.trigger.text).split()
@@ -433,7 +443,7 @@ class FigureReader:
         place = self.named_place(count, begin, stop) or self.place_before(start)
         part = self.words.part.search(self.flat, begin, count.start) is not None
         when = self.words.times.search(self.record.text, start, end)
-        told_before = when is None and self.told_before(count, begin, stop)
+        told_before = self.told_before(count, begin, stop)
         day = self.earlier_day(begin, self.past_parts(count, stop, end), told_before)
         day = day or self.own_day(count, start, begin, stop)
         if day is None:
@@ -524,12 +534,18 @@ class FigureReader:
         return same[-1].place if same else None
 
     def told_before(self, count: Count, begin: int, stop: int) -> bool:
-        """Whether the verb of a count's clause is in the pluperfect ('136 000 personnes
-        avaient manifesté', 'l'acte I, qui avait réuni 282 000 personnes'), not in a
-        relative clause after the count that tells of its people ('3 000 personnes, qui
-        avaient manifesté le 2 février, sont revenues')."""
+        """Whether the count's own verb is in the pluperfect ('136 000 personnes avaient
+        manifesté', 'l'acte I, qui avait réuni 282 000 personnes'): one no comma parts from
+        it (not '3 000 personnes, qui avaient manifesté le 2 février, sont revenues', nor
+        'Selon la CGT, qui avait appelé à manifester, 3 000'), with no time of day in the
+        clause, which makes it a tally by then ('À 20h, 39 personnes avaient été
+        interpellées')."""
+        if self.words.times.search(self.record.text, begin, stop):
+            return False
         return any(
-            m.start() < count.start or not RELATIVE.search(self.flat, count.end, m.start())
+            not SEGMENT_BREAK.search(
+                self.record.text, min(m.end(), count.end), max(m.start(), count.start)
+            )
             for m in self.words.pluperfect.finditer(self.flat, begin, stop)
         )
 
@@ -540,9 +556,12 @@ class FigureReader:
         day named there before the story's, else EARLIER for the occasion before, PAST for
         another moment; None when no such words are there."""
         previous = self.words.previous.search(self.flat, begin, stop)
-        if not previous and not told_before and not self.words.past.search(self.flat, begin, stop):
+        past = self.words.past.search(self.flat, begin, stop)
+        if not previous and not told_before and not past:
             return None
         named = [day for start, day in self.days if begin <= start < stop]
+        if not previous and not past and self.names_story_day(named):
+            return None  # 'avaient été interpellées samedi': the story's day, a tally
         before = [
             day
             for day in named
@@ -558,14 +577,17 @@ class FigureReader:
             return None
         named = [(start, day) for start, day in self.days if begin <= start < stop]
         own = [(start, day) for start, day in named if self.names_its_day(count, sentence, start)]
-        if any(
-            0 <= self.days_before(day) < DISPATCH_DELAY
-            for start, day in named
-            if start < count.start or (start, day) in own
+        if self.names_story_day(
+            [day for start, day in named if start < count.start or (start, day) in own]
         ):
             return None
         earlier = [day for _, day in own if self.days_before(day) >= DISPATCH_DELAY]
         return earlier[0] if earlier else None
+
+    def names_story_day(self, days: list[str]) -> bool:
+        return self.story_day is not None and any(
+            0 <= self.days_before(day) < DISPATCH_DELAY for day in days
+        )
 
     def days_before(self, day: str) -> int:
         """How many days before the story's a day is (the story's day is known)."""
