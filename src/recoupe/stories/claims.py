@@ -386,9 +386,16 @@ def add_event_claims(
             )
             for filler, value in values:
                 said = written_date(record, filler)
-                source = Source(record.id, record.source.outlet, attributed, said or value.shown)
-                source.written_out = said is not None and is_written_out(said, record.language)
-                value.sources = [source]
+                in_full = said is not None and is_written_out(said, record.language)
+                value.sources = [
+                    Source(
+                        record.id,
+                        record.source.outlet,
+                        attributed,
+                        said or value.shown,
+                        written_out=in_full,
+                    )
+                ]
                 stated_values.append((claim, value))
     # Exact figures first: an approximate one then joins the value it is nearest.
     for claim, value in sorted(stated_values, key=lambda pair: pair[1].approximate):
