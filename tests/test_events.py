@@ -312,3 +312,44 @@ def test_a_description_with_its_adjectives_is_the_name_it_introduced() -> None:
     )
     offer = only_event(record, "acquisition_offer")
     assert role(record, offer, "bidder") == ["Serrandis"]
+
+
+def test_the_day_and_the_source_of_a_report_are_not_the_events() -> None:
+    record = analyze_text(
+        "Un homme soupçonné d'avoir proféré des injures a été placé en garde à vue mardi soir "
+        "à Mulhouse, a indiqué mercredi le parquet de Paris.",
+        published="2019-02-20",
+    )
+    event = only_event(record, "arrest")
+    assert role(record, event, "date") == ["2019-02-19"]
+    assert role(record, event, "location") == ["Mulhouse"]
+
+
+def test_a_day_said_with_the_report_verb_stays_off_the_event() -> None:
+    record = analyze_text(
+        "Éric Drouet a estimé jeudi à sa sortie de garde à vue que son interpellation, "
+        "mercredi soir près des Champs-Élysées, relevait du « jamais-vu ».",
+        published="2019-01-03",
+    )
+    event = only_event(record, "arrest")
+    assert role(record, event, "date") == ["2019-01-02"]
+
+
+def test_a_place_said_with_the_report_is_not_the_demonstrations() -> None:
+    record = analyze_text(
+        "« C'est une catastrophe pour notre économie », a déclaré dimanche devant la presse "
+        "Bruno Le Maire, ministre de l'Économie lors d'une visite aux commerçants à Paris, au "
+        "lendemain du quatrième samedi de mobilisation des « gilets jaunes ».",
+        published="2018-12-09",
+    )
+    located = [role(record, e, "location") for e in events_of(record, "demonstration")]
+    assert all("Paris" not in places for places in located), located
+
+
+def test_a_passive_verb_of_saying_tells_of_the_thing_itself() -> None:
+    record = analyze_text(
+        "Elon Musk a également fondé xAI, une startup concurrente lancée en 2023.",
+        published=PUBLISHED,
+    )
+    event = only_event(record, "founding")
+    assert role(record, event, "date") == ["2023"]

@@ -12,6 +12,7 @@ pronouns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -101,7 +102,8 @@ class RoleReader:
     ) -> None:
         placement = self.placement(token, owners)
         if placement is None:
-            self.place_loose(item, token, mentions)
+            if not self.of_report(token):
+                self.place_loose(item, token, mentions)
             return
         mention = owners[placement.anchor]
         role = self.role_for(item, mention, placement)
@@ -160,6 +162,11 @@ class RoleReader:
             if current.i in owners:
                 anchor_kind = owners[current.i].anchors[current.i]
                 return Placement(current.i, self.slot(below, current, anchor_kind), direct, hops)
+            # What hangs on a verb of saying tells of the report: 'placé en garde à vue mardi
+            # soir, a indiqué mercredi le parquet de Paris' puts neither mercredi nor Paris
+            # on the custody.
+            if self.reports(current):
+                return None
             if below is not None and not inside_phrase(below):
                 direct = False
             below = current
@@ -170,6 +177,24 @@ class RoleReader:
             if child.i in owners and child.dep_ in ("acl", "amod"):
                 return Placement(child.i, "object", True, 0)
         return None
+
+    def reports(self, token: Token) -> bool:
+        """A verb of saying in the active ('a annoncé dimanche la préfecture'): passive, it
+        tells of the thing itself ('un rassemblement est prévu place de la Monnaie', 'une
+        startup lancée en 2023')."""
+        lemmas = self.resolver.lex.cue_lemmas
+        return token.pos_ == "VERB" and token.lemma_ in lemmas and not is_passive(token)
+
+    def of_report(self, token: Token) -> bool:
+        """Whether the token tells when or where a verb of saying was said ('a déclaré
+        dimanche'): it hangs on the verb, not through its subject, whose words may name
+        the event ('un manifestant à la marche de Paris a résumé')."""
+        below = token
+        for current in islice(token.ancestors, MAX_HOPS):
+            if self.reports(current):
+                return below.dep_ not in SUBJECT_DEPS
+            below = current
+        return False
 
     def slot(self, below: Token | None, anchor: Token, kind: AnchorKind) -> str:
         if below is None:
