@@ -10,7 +10,14 @@ import pytest
 from conftest import analyze_text, claim_of, dated_story, stated, story_of
 from recoupe.store.records import linked_ids
 from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
-from recoupe.stories.figures import EARLIER, NATIONAL, UNPLACED, Figure, article_figures
+from recoupe.stories.figures import (
+    EARLIER,
+    NATIONAL,
+    RUNNING_TOTAL,
+    UNPLACED,
+    Figure,
+    article_figures,
+)
 
 
 def figures_of(
@@ -281,8 +288,8 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
     assert only(figures, 116000).day == "2019-02-02"
     assert only(figures, 116000).attributed_to == "le mouvement"
     assert only(figures, 80000).day == "2019-02-02"
-    # 'Depuis' opens a period that runs to the story's day.
-    assert only(figures, 2000).day is None
+    # 'Depuis' opens a period that runs to the story's day: a running total, not that day's.
+    assert only(figures, 2000).day == RUNNING_TOTAL
 
 
 @pytest.mark.parametrize(
@@ -301,7 +308,10 @@ def test_a_count_of_a_day_named_before_the_story_s_is_of_that_day(
         ("Samedi, 51 400 personnes ont manifesté à l'appel du collectif créé le 30 janvier.", None),
         ("80 000 personnes ont manifesté samedi, une semaine après l'acte du 2 février.", None),
         ("Un rassemblement, déclaré le 1er février, a réuni 2 000 personnes samedi.", None),
-        ("Depuis le début du mouvement, le 17 novembre, 2 000 personnes ont été blessées.", None),
+        (
+            "Depuis le début du mouvement, le 17 novembre, 2 000 personnes ont été blessées.",
+            RUNNING_TOTAL,
+        ),
         ("Entre le 17 novembre et le 15 janvier, 5 600 personnes ont été interpellées.", None),
         ("En tout, 1 700 personnes ont été interpellées du 17 novembre au 8 décembre.", None),
         ("Environ 2 000 personnes ont défilé, à l'appel lancé le 5 février.", None),
@@ -799,3 +809,60 @@ def test_a_breakdown_of_a_count_is_none_of_its_figures() -> None:
         "Le collectif a compté 20 blessés à Nantes, la préfecture 2 blessés seulement."
     )
     assert sorted(f.count.value for f in two_sources) == [2, 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le ministère recense 1.400 blessés depuis le 17 novembre.", 1400),
+        ("Au total, 4.500 interpellations ont été réalisées depuis le 17 novembre.", 4500),
+        ("Depuis le début du mouvement, 5 600 personnes ont été placées en garde à vue.", 5600),
+        ("Au total, 1 700 manifestants ont été blessés depuis le lancement du mouvement.", 1700),
+        ("On compte 4523 interpellations sur tout le territoire depuis l'acte 1.", 4523),
+        ("Le terrorisme a fait 246 morts en France depuis 2015.", 246),
+        ("Dix personnes sont mortes depuis la mi-novembre en marge des blocages.", 10),
+        ("Plus de 2 000 personnes ont été blessées depuis trois semaines.", 2000),
+    ],
+)
+def test_a_count_since_a_start_long_before_is_a_running_total(text: str, value: float) -> None:
+    assert only(figures_of(text, published="2018-12-16"), value).day == RUNNING_TOTAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La police a procédé à une centaine d'interpellations depuis samedi matin à Paris.",
+        "Quinze personnes ont été interpellées depuis mercredi soir, selon la préfecture.",
+    ],
+)
+def test_a_count_since_a_start_within_the_day_is_the_day_s(text: str) -> None:
+    assert all(f.day is None for f in figures_of(text, published="2018-12-16"))
+
+
+def test_a_running_total_does_not_contradict_the_day_s_count() -> None:
+    DAY = "2018-12-09"
+    story = dated_story(
+        ("Samedi, 1 220 personnes ont été interpellées en France, selon le ministère.", DAY),
+        (
+            "Samedi, 1 220 personnes ont été interpellées en France, selon le ministère, qui "
+            "compte 4 500 interpellations depuis le 17 novembre.",
+            DAY,
+        ),
+    )
+    claims = story_claims(story)
+    statuses = {c.key.split("|")[3]: c.status for c in claims if c.key.startswith("figure|arr")}
+    assert statuses == {"": "agreed", RUNNING_TOTAL: "single"}
+
+
+def test_a_running_total_no_larger_than_a_plain_count_is_a_total_as_it_is() -> None:
+    story = dated_story(
+        (
+            "Les personnes auditionnées par la commission d'enquête depuis fin juillet, plus "
+            "d'une vingtaine, ont prêté serment.",
+            None,
+        ),
+        ("Le rapport a été établi après six mois de travaux, 40 personnes entendues.", None),
+    )
+    (claim,) = [c for c in story_claims(story) if c.key.startswith("figure|heard")]
+    assert sorted(v.number or 0 for v in claim.values) == [20, 40]
+    assert claim.status == "disputed"

@@ -28,8 +28,9 @@ from recoupe.stories.features import published_day
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
-    PAST,
     PREVIOUS_OCCASION,
+    RUNNING_TOTAL,
+    UNDATED,
     UNPLACED,
     Figure,
     article_figures,
@@ -478,6 +479,7 @@ def add_figure_claims(
         )
     ]
     read = with_earlier_days_named(read, day)
+    read = with_running_totals_apart(read)
     placed: dict[tuple[str, str | None], GroupPlaces] = {}
     for article, found in read:
         if found.place_key != UNPLACED:
@@ -524,13 +526,35 @@ def with_earlier_days_named(
     articles that name it give their figures for."""
     named: dict[str, str] = {}
     for _, found in read:
-        if story is None or found.day in (None, EARLIER, PAST):
+        if story is None or found.day is None or found.day in UNDATED:
             continue
         if (story - date.fromisoformat(found.day)).days in PREVIOUS_OCCASION:
             named[found.group] = max(found.day, named.get(found.group, found.day))
     return [
         (article, replace(found, day=named[found.group]))
         if found.day == EARLIER and found.group in named
+        else (article, found)
+        for article, found in read
+    ]
+
+
+def with_running_totals_apart(
+    read: list[tuple[StoryArticle, Figure]],
+) -> list[tuple[StoryArticle, Figure]]:
+    """A running total ('1 400 blessés depuis le 17 novembre') stands apart from the counts
+    of its group and place given with no start only when it is larger than each, as a whole
+    is than the day's part. One no larger ('plus d'une vingtaine de personnes auditionnées
+    depuis fin juillet' against '40 personnes entendues') is a total as they are, told at
+    another time."""
+    plain: dict[tuple[str, str], float] = {}
+    for _, found in read:
+        if found.day is None:
+            slot = (found.group, found.place_key)
+            plain[slot] = max(plain.get(slot, 0.0), found.count.value)
+    return [
+        (article, replace(found, day=None))
+        if found.day == RUNNING_TOTAL
+        and found.count.value <= plain.get((found.group, found.place_key), 0.0)
         else (article, found)
         for article, found in read
     ]
@@ -544,7 +568,7 @@ def by_magnitude(claim: Claim) -> list[Claim]:
     runs = magnitude_runs(claim.values)
     if len(runs) == 1:
         return [claim]
-    return [Claim(f"{claim.key}|{run[0].shown}", claim.kind, claim.label, run) for run in runs]
+    return [replace(claim, key=f"{claim.key}|{run[0].shown}", values=run) for run in runs]
 
 
 def magnitude_runs(values: list[Value]) -> list[list[Value]]:

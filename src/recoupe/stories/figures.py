@@ -49,6 +49,9 @@ NATIONAL = "national"
 UNPLACED = "unplaced"
 EARLIER = "earlier"  # the occasion before the story's, its day unnamed
 PAST = "past"  # another earlier moment, its day unnamed: the first day, the peak
+RUNNING_TOTAL = "running total"  # counted since a start long before ('depuis le 17 novembre')
+# Days that are no day of the calendar.
+UNDATED = frozenset({EARLIER, PAST, RUNNING_TOTAL})
 # The previous weekly occasion is this many days before the story's, give or take a day.
 PREVIOUS_OCCASION = range(6, 9)
 # Articles come out the day of an event or the next: a day this many days or more before the
@@ -71,6 +74,7 @@ class FigureLexicon:
     times: re.Pattern[str]
     previous: re.Pattern[str]  # says a count is of the occasion before the story's
     past: re.Pattern[str]  # says a count is of another earlier moment
+    running_total: re.Pattern[str]  # says a count adds up days since a start long before
     pluperfect: re.Pattern[str]  # 'avaient manifesté': another earlier moment, mostly
     sources: list[tuple[str, re.Pattern[str]]]  # shown name, its forms
     seat: re.Pattern[str]  # a source's name before the place it is of
@@ -150,6 +154,7 @@ def lexicon(language: str) -> FigureLexicon:
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
         previous=re.compile("|".join(data["earlier"]["previous"])),
         past=re.compile("|".join(data["earlier"]["past"])),
+        running_total=re.compile("|".join(data["running_total"])),
         pluperfect=re.compile(data["earlier"]["pluperfect"]),
         sources=[(shown, phrases(forms)) for shown, *forms in data["sources"]],
         seat=re.compile(
@@ -444,7 +449,10 @@ class FigureReader:
         part = self.words.part.search(self.flat, begin, count.start) is not None
         when = self.words.times.search(self.record.text, start, end)
         told_before = self.told_before(count, begin, stop)
-        day = self.earlier_day(begin, self.past_parts(count, stop, end), told_before)
+        if self.words.running_total.search(self.flat, begin, stop):
+            day: str | None = RUNNING_TOTAL
+        else:
+            day = self.earlier_day(begin, self.past_parts(count, stop, end), told_before)
         day = day or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
