@@ -91,6 +91,10 @@ def only(figures: list[Figure], value: float) -> Figure:
             "Paris",
         ),
         ("À Paris, c'est 8 000 manifestants qui ont défilé samedi.", 8000, "Paris"),
+        # A city's adjective places the count as its name does.
+        ("La manifestation parisienne a fait 133 blessés, selon la préfecture.", 133, "Paris"),
+        ("Le rassemblement bruxellois a réuni 3 000 gilets jaunes samedi.", 3000, "Bruxelles"),
+        ("Dans les rues lyonnaises, 4 500 manifestants ont défilé.", 4500, "Lyon"),
     ],
 )
 def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:
@@ -866,3 +870,18 @@ def test_a_running_total_no_larger_than_a_plain_count_is_a_total_as_it_is() -> N
     (claim,) = [c for c in story_claims(story) if c.key.startswith("figure|heard")]
     assert sorted(v.number or 0 for v in claim.values) == [20, 40]
     assert claim.status == "disputed"
+
+
+def test_a_city_s_adjective_keeps_its_count_out_of_the_country_s() -> None:
+    story = dated_story(
+        (
+            "Samedi, 263 personnes ont été blessées en France. À Paris, 133 personnes ont été "
+            "blessées.",
+            "2018-12-02",
+        ),
+        ("Samedi, la manifestation parisienne a fait 133 blessés.", "2018-12-02"),
+    )
+    statuses = {
+        c.label: c.status for c in story_claims(story) if c.key.startswith("figure|injured")
+    }
+    assert statuses == {"injured — place: France": "single", "injured — place: Paris": "agreed"}

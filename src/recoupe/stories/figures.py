@@ -21,6 +21,7 @@ from recoupe import lang
 from recoupe.extract import dates_calendar
 from recoupe.folding import fold
 from recoupe.record import ArticleRecord, Count, Event, Span
+from recoupe.store.records import entity_key
 from recoupe.stories.features import published_day
 
 S = TypeVar("S", bound=Span)
@@ -71,6 +72,7 @@ class FigureLexicon:
     national: re.Pattern[str]
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
+    city_adjectives: dict[str, re.Pattern[str]]  # a city's name -> its adjective's forms
     times: re.Pattern[str]
     previous: re.Pattern[str]  # says a count is of the occasion before the story's
     past: re.Pattern[str]  # says a count is of another earlier moment
@@ -130,6 +132,14 @@ class Placed:
     end: int  # where the count ends
 
 
+def adjective_forms(masculine: str) -> list[str]:
+    """The four forms of a French adjective from its masculine singular, folded: parisien,
+    parisienne, parisiens, parisiennes; lyonnais, lyonnaise, lyonnaises."""
+    feminine = masculine + ("ne" if masculine.endswith(("ien", "en")) else "e")
+    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
+    return [fold(masculine), fold(feminine), fold(plural), fold(feminine + "s")]
+
+
 def phrases(words: list[str]) -> re.Pattern[str]:
     """A pattern of folded phrases, to run on `flat` text."""
     alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len)
@@ -150,6 +160,10 @@ def lexicon(language: str) -> FigureLexicon:
         taking_part=re.compile(r"\b(?:" + "|".join(data["taking_part"]) + ")"),
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
+        city_adjectives={
+            city: phrases([f for word in words for f in adjective_forms(word)])
+            for city, words in data["city_adjectives"].items()
+        },
         capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
         previous=re.compile("|".join(data["earlier"]["previous"])),
@@ -329,6 +343,8 @@ class FigureReader:
         capital = self.capital_city(places, names)
         if capital is not None:
             places += self.phrase_places(self.words.capital, capital.key, capital.name)
+        for city, adjective in self.words.city_adjectives.items():
+            places += self.phrase_places(adjective, entity_key("LOC", city), city)
         return self.without_qualifiers(sorted(places, key=lambda p: p.start))
 
     def without_qualifiers(self, places: list[Place]) -> list[Place]:
