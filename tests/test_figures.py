@@ -885,3 +885,34 @@ def test_a_city_s_adjective_keeps_its_count_out_of_the_country_s() -> None:
         c.label: c.status for c in story_claims(story) if c.key.startswith("figure|injured")
     }
     assert statuses == {"injured — place: France": "single", "injured — place: Paris": "agreed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "group"),
+    [
+        ("Les terroristes ont tué 130 personnes et blessé plus de 350 autres.", 130, "dead"),
+        ("La police a interpellé 40 personnes et blessé deux manifestants.", 40, "arrests"),
+        ("L'explosion a blessé 12 personnes et tué un passant.", 12, "injured"),
+    ],
+)
+def test_the_verb_before_people_gives_their_group_not_the_next_count_s(
+    text: str, value: float, group: str
+) -> None:
+    assert only(figures_of(text), value).group == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un arrêté interdisant tout rassemblement de plus de cinq personnes a été pris.",
+        "Les rassemblements de plus de 1 000 personnes sont interdits dans la capitale.",
+        "La préfecture a interdit toute manifestation de plus de 50 personnes.",
+    ],
+)
+def test_a_bound_on_the_size_of_any_gathering_counts_no_one(text: str) -> None:
+    assert figures_of(text) == []
+
+
+def test_the_size_of_one_gathering_is_a_count() -> None:
+    figures = figures_of("Un rassemblement de plus de 5 000 personnes a eu lieu samedi à Paris.")
+    assert only(figures, 5000).group == "participants"

@@ -73,6 +73,8 @@ class FigureLexicon:
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
     city_adjectives: dict[str, re.Pattern[str]]  # a city's name -> its adjective's forms
+    size_class: re.Pattern[str]  # 'tout rassemblement de' before 'plus de cinq personnes'
+    comparatives: re.Pattern[str]  # 'plus de', opening a count that is a bound
     times: re.Pattern[str]
     previous: re.Pattern[str]  # says a count is of the occasion before the story's
     past: re.Pattern[str]  # says a count is of another earlier moment
@@ -160,6 +162,10 @@ def lexicon(language: str) -> FigureLexicon:
         taking_part=re.compile(r"\b(?:" + "|".join(data["taking_part"]) + ")"),
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
+        size_class=re.compile(
+            phrases(data["size_classes"]["determiners"]).pattern + r"\s+[a-z]+\s+de\s*$"
+        ),
+        comparatives=re.compile(phrases(data["size_classes"]["comparatives"]).pattern),
         city_adjectives={
             city: phrases([f for word in words for f in adjective_forms(word)])
             for city, words in data["city_adjectives"].items()
@@ -387,6 +393,8 @@ class FigureReader:
         ('130 personnes placées en garde à vue' are in custody, not marching; '17 policiers
         blessés' are injured)."""
         groups, people = self.words.groups, self.words.people
+        if self.is_size_class(count):
+            return None
         if count.object is None:
             held = self.holders.get(count.id)
             return self.held_group(*held) if held else None
@@ -395,6 +403,12 @@ class FigureReader:
         group = groups.get(stem(count.object)) or groups.get(stem(" ".join(head)))
         if group is not None and group not in people:
             return group
+        written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
+        generic = written and stem(" ".join(head)) in self.words.generic_people
+        # The verb before 'personnes' governs them: 'ont tué 130 personnes et blessé 350
+        # autres', where the outcome after is the next count's.
+        if generic and (before := self.outcome_before(count)):
+            return before[0]
         # Up to the next figure: '8 000 manifestants et 20 blessés' are not injured.
         reach = min([count.end + WHAT_FOLLOWS, *(s for s, _ in self.counts if s > count.start)])
         following = stem(self.record.text[count.end : reach])
@@ -405,12 +419,16 @@ class FigureReader:
         ]
         if named:
             return named[0]
-        written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
-        if not written or stem(" ".join(head)) not in self.words.generic_people:
+        if not generic:
             return group
-        if before := self.outcome_before(count):
-            return before[0]
         return group if self.takes_part(count) else None
+
+    def is_size_class(self, count: Count) -> bool:
+        """'tout rassemblement de plus de cinq personnes', 'les groupes de moins de dix': a
+        bound on the size of any, not a count of some."""
+        bound = self.words.comparatives.match(fold(count.text))
+        before = self.flat[max(0, count.start - WHAT_FOLLOWS) : count.start]
+        return bound is not None and self.words.size_class.search(before) is not None
 
     def outcome_before(self, count: Count) -> list[str]:
         """The group an outcome said right before a count of people puts it in: 'la police
