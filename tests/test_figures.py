@@ -916,3 +916,16 @@ def test_a_bound_on_the_size_of_any_gathering_counts_no_one(text: str) -> None:
 def test_the_size_of_one_gathering_is_a_count() -> None:
     figures = figures_of("Un rassemblement de plus de 5 000 personnes a eu lieu samedi à Paris.")
     assert only(figures, 5000).group == "participants"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Dans la matinée, 30 personnes avaient été interpellées à Paris.", "Dans la matinée"),
+        ("Samedi soir, 130 personnes étaient en garde à vue à Paris.", "Samedi soir"),
+        ("Dans l'après-midi, 8 000 manifestants défilaient à Paris.", "Dans l'après-midi"),
+    ],
+)
+def test_a_part_of_the_day_said_in_words_is_the_count_s_time(text: str, when: str) -> None:
+    (found,) = figures_of(text)
+    assert found.when == when
