@@ -929,3 +929,24 @@ def test_the_size_of_one_gathering_is_a_count() -> None:
 def test_a_part_of_the_day_said_in_words_is_the_count_s_time(text: str, when: str) -> None:
     (found,) = figures_of(text)
     assert found.when == when
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Les forces de l'ordre ont procédé à 157 interpellations samedi à Paris, bien loin "
+            "des 581 interpellés et 423 gardés à vue de samedi dernier.",
+            {157: None, 581: EARLIER, 423: EARLIER},
+        ),
+        (
+            "On est donc loin des 598 interpellations et 475 gardes à vue annoncées la semaine "
+            "dernière.",
+            {598: EARLIER, 475: EARLIER},
+        ),
+    ],
+)
+def test_an_earlier_day_after_a_list_of_counts_is_each_one_s(
+    text: str, values: dict[float, str | None]
+) -> None:
+    assert {f.count.value: f.day for f in figures_of(text)} == values

@@ -86,6 +86,7 @@ class FigureLexicon:
     clause_ends: re.Pattern[str]  # where the words after a count end ("c'est Valence qui")
     echo: re.Pattern[str]  # after a count's clause, before an earlier day that had as many
     part: re.Pattern[str]
+    listing: re.Pattern[str]  # the words between two counts given as one list
     place_opener: re.Pattern[str]  # between a place and the count that is its ('où')
     locating: re.Pattern[str]  # between a place and the one that says where it is
     citing: re.Pattern[str]  # on the original text: its group is the source cited
@@ -190,6 +191,7 @@ def lexicon(language: str) -> FigureLexicon:
             rf"(?:{phrases(data['echo_links']).pattern}\s+)?(?:(?:la|le|l)\s+)?"
         ),
         part=phrases(data["part_words"]),
+        listing=re.compile(r"\s*" + phrases(data["listing_words"]).pattern + r"\s*"),
         place_opener=re.compile(rf"\s*(?:{phrases(data['place_openers']).pattern}\s*)?"),
         locating=re.compile("|".join(data["locating"]), re.IGNORECASE),
         citing=re.compile(rf"(?i:{citing})\s+([^,.;:()«»\n]{{2,60}})"),
@@ -531,19 +533,30 @@ class FigureReader:
         return max([start, *preceding[-1:], *opened]), stop
 
     def past_parts(self, count: Count, stop: int, end: int) -> int:
-        """Where the words that speak of a count end once the parts that follow it are
-        counted in: in 'Ils étaient 58 600, dont 10 500 à Paris la semaine précédente', the
-        week before is the whole's as much as the part's."""
+        """Where the words that speak of a count end once the parts and the counts listed
+        with it that follow are counted in: in 'Ils étaient 58 600, dont 10 500 à Paris la
+        semaine précédente' or 'loin des 581 interpellés et 423 gardés à vue de samedi
+        dernier', the week before is the first count's as much as the last's."""
+        previous_end = count.end
         for start, part_end in [(s, e) for s, e in self.counts if s > count.start]:
-            link = self.words.part.search(self.flat, stop, start)
-            if (
-                link is None
-                or self.flat[stop : link.start()].strip(" ,")
-                or self.flat[link.end() : start].strip()
-            ):
+            if not self.follows_on(previous_end, stop, start):
                 return stop
             stop = self.clause_of(start, part_end, end)[1]
+            previous_end = part_end
         return stop
+
+    def follows_on(self, previous_end: int, stop: int, start: int) -> bool:
+        """Whether the count at `start` is listed with the one ending at `previous_end`
+        ('581 interpellés et 423') or is a part of it, its words ending at `stop` ('58 600,
+        dont 10 500')."""
+        if self.words.listing.fullmatch(self.flat, previous_end, start):
+            return True
+        link = self.words.part.search(self.flat, stop, start)
+        return (
+            link is not None
+            and not self.flat[stop : link.start()].strip(" ,")
+            and not self.flat[link.end() : start].strip()
+        )
 
     def named_place(self, count: Count, begin: int, stop: int) -> Place | None:
         """The place named after the count in its clause ('8 000 à Paris'), else before it
