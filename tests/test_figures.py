@@ -950,3 +950,15 @@ def test_an_earlier_day_after_a_list_of_counts_is_each_one_s(
     text: str, values: dict[float, str | None]
 ) -> None:
     assert {f.count.value: f.day for f in figures_of(text)} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Près de 10 000 manifestants sont attendus samedi à Valence.", 10000),
+        ("Quelque 24.000 personnes ont annoncé leur participation sur Facebook.", 24000),
+        ("Sur Facebook, la manifestation suscitait l'intérêt de quelque 700 personnes.", 700),
+    ],
+)
+def test_a_forecast_or_a_sign_up_is_no_turnout(text: str, value: float) -> None:
+    assert only(figures_of(text), value).group == "expected"

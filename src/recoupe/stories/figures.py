@@ -69,6 +69,7 @@ class FigureLexicon:
     trigger_groups: dict[str, str]  # folded trigger word -> group
     generic_people: frozenset[str]  # 'personne': of people only if they take part
     taking_part: re.Pattern[str]
+    taking_part_groups: frozenset[str]  # where 'personnes' go only if they take part
     national: re.Pattern[str]
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
@@ -160,6 +161,7 @@ def lexicon(language: str) -> FigureLexicon:
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         generic_people=frozenset(stem(word) for word in data["generic_people"]),
+        taking_part_groups=frozenset(data["taking_part_groups"]),
         taking_part=re.compile(r"\b(?:" + "|".join(data["taking_part"]) + ")"),
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
@@ -419,11 +421,10 @@ class FigureReader:
             for word, g in groups.items()
             if g in self.words.outcomes and f" {word} " in f" {following} "
         ]
-        if named:
-            return named[0]
-        if not generic:
-            return group
-        return group if self.takes_part(count) else None
+        chosen = named[0] if named else group
+        if generic and chosen in self.words.taking_part_groups and not self.takes_part(count):
+            return None
+        return chosen
 
     def is_size_class(self, count: Count) -> bool:
         """'tout rassemblement de plus de cinq personnes', 'les groupes de moins de dix': a
