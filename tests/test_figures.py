@@ -962,3 +962,34 @@ def test_an_earlier_day_after_a_list_of_counts_is_each_one_s(
 )
 def test_a_forecast_or_a_sign_up_is_no_turnout(text: str, value: float) -> None:
     assert only(figures_of(text), value).group == "expected"
+
+
+def test_an_article_s_running_total_is_one_wherever_it_repeats_it() -> None:
+    story = dated_story(
+        (
+            "Le mouvement a fait 1 400 blessés. Au total, 1 400 personnes ont été blessées depuis "
+            "le 17 novembre.",
+            "2018-12-16",
+        ),
+        ("Samedi, 320 personnes ont été blessées en France.", "2018-12-16"),
+    )
+    days = {c.key.split("|")[3] for c in story_claims(story) if c.key.startswith("figure|inj")}
+    assert days == {"", RUNNING_TOTAL}
+
+
+def test_unplaced_counts_of_another_magnitude_than_the_country_s_are_not_its() -> None:
+    story = dated_story(
+        ("Samedi, 1 220 personnes ont été interpellées en France.", "2018-12-09"),
+        (
+            "Des heurts ont eu lieu aux abords du stade Mayol. Quatre personnes ont été "
+            "interpellées.",
+            "2018-12-09",
+        ),
+        ("Des pneus ont brûlé sur le rond-point. Deux personnes ont été interpellées.", None),
+    )
+    statuses = {
+        tuple(v.shown for v in c.values): c.status
+        for c in story_claims(story)
+        if c.key.startswith("figure|arrests")
+    }
+    assert statuses == {("1 220",): "single", ("2", "4"): "alongside"}

@@ -58,6 +58,10 @@ HOUR = re.compile(r"(?P<h>\d{1,2})\s?h(?:eures?)?\s?(?P<m>\d{2})?", re.IGNORECAS
 OTHER_THINGS = 10
 
 
+# What a source knows of itself that claims weigh but do not show.
+INTERNAL = ("written_out", "place_said")
+
+
 @dataclass
 class Source:
     article: str
@@ -67,9 +71,11 @@ class Source:
     when: str | None = None  # the time of day a figure was given ('vers midi')
     # A date it gives with its day of the month or its year ('le 3 mars'), not a weekday.
     written_out: bool = False
+    # A figure's place is the one its article says, not the story's taken for it.
+    place_said: bool = True
 
     def as_dict(self) -> dict[str, Any]:
-        shown = {k: v for k, v in self.__dict__.items() if k != "written_out"}
+        shown = {k: v for k, v in self.__dict__.items() if k not in INTERNAL}
         return {k: v for k, v in shown.items() if v is not None}
 
 
@@ -122,6 +128,10 @@ class Claim:
     # Saturdays of protest, the arrests of two days) unless two articles write out days
     # less than a week apart, two accounts of one.
     occasions: bool = False
+    # Its values are figures no article places, of another magnitude than the figures
+    # articles give for the place the story counts them for: counts of places left unnamed
+    # ('4 personnes ont été interpellées' after a paragraph on Toulon), not that place's.
+    place_unsaid: bool = False
 
     def add(self, value: Value) -> None:
         agreeing = [v for v in self.values if v.agrees(value)]
@@ -155,6 +165,8 @@ class Claim:
         if len(articles) == 1:
             return "single"
         if self.occasions and not self.one_occasion_told_twice():
+            return "alongside"
+        if self.place_unsaid:
             return "alongside"
         # Each figure from its own source (the ministry's count, the organisers') or its own
         # time of day (the count at noon, the evening's): no dispute.
@@ -497,7 +509,12 @@ def add_figure_claims(
         claim = figures.setdefault(key, Claim(key, "event", label))
         record, count = article.record, found.count
         source = Source(
-            record.id, record.source.outlet, found.attributed_to, count.text, found.when
+            record.id,
+            record.source.outlet,
+            found.attributed_to,
+            count.text,
+            found.when,
+            place_said=found.place_key != UNPLACED,
         )
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
     for claim in figures.values():
@@ -545,7 +562,19 @@ def with_running_totals_apart(
     of its group and place given with no start only when it is larger than each, as a whole
     is than the day's part. One no larger ('plus d'une vingtaine de personnes auditionnées
     depuis fin juillet' against '40 personnes entendues') is a total as they are, told at
-    another time."""
+    another time. An article that gives a running total gives it so wherever it repeats it
+    (a headline's '1 400 blessés')."""
+    running = {
+        (article.record.id, found.group, found.count.value)
+        for article, found in read
+        if found.day == RUNNING_TOTAL
+    }
+    read = [
+        (article, replace(found, day=RUNNING_TOTAL))
+        if found.day is None and (article.record.id, found.group, found.count.value) in running
+        else (article, found)
+        for article, found in read
+    ]
     plain: dict[tuple[str, str], float] = {}
     for _, found in read:
         if found.day is None:
@@ -568,7 +597,16 @@ def by_magnitude(claim: Claim) -> list[Claim]:
     runs = magnitude_runs(claim.values)
     if len(runs) == 1:
         return [claim]
-    return [replace(claim, key=f"{claim.key}|{run[0].shown}", values=run) for run in runs]
+    said = [any(s.place_said for v in run for s in v.sources) for run in runs]
+    return [
+        replace(
+            claim,
+            key=f"{claim.key}|{run[0].shown}",
+            values=run,
+            place_unsaid=not placed and any(said),
+        )
+        for run, placed in zip(runs, said, strict=True)
+    ]
 
 
 def magnitude_runs(values: list[Value]) -> list[list[Value]]:
