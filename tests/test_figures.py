@@ -993,3 +993,14 @@ def test_unplaced_counts_of_another_magnitude_than_the_country_s_are_not_its() -
         if c.key.startswith("figure|arrests")
     }
     assert statuses == {("1 220",): "single", ("2", "4"): "alongside"}
+
+
+def test_a_figure_ten_times_another_counts_another_thing() -> None:
+    articles = story_of(
+        [
+            "Les États-Unis vont maintenir environ 200 soldats en Syrie.",
+            "Washington a annoncé le retrait des quelque 2 000 soldats déployés en Syrie.",
+        ]
+    )
+    soldiers = [c for c in story_claims(articles) if c.key.startswith("figure|security")]
+    assert sorted([v.shown for v in c.values] for c in soldiers) == [["2 000"], ["200"]]

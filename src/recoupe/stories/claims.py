@@ -54,7 +54,8 @@ WEEK = 7
 NOON = re.compile(r"\bmidi\b|\bmi.journee\b")
 SIDE_OF_HOUR = re.compile(r"\b(avant|apres)\b")
 HOUR = re.compile(r"(?P<h>\d{1,2})\s?h(?:eures?)?\s?(?P<m>\d{2})?", re.IGNORECASE)
-# Figures of one slot further apart than this count different things.
+# Figures of one slot this far apart or further count different things ('200 soldats'
+# kept in Syria, of '2 000').
 OTHER_THINGS = 10
 
 
@@ -590,8 +591,8 @@ def with_running_totals_apart(
 
 
 def by_magnitude(claim: Claim) -> list[Claim]:
-    """The claim, or one claim for each run of its figures within OTHER_THINGS of the run's
-    best-sourced figure: 'huit personnes' and '136 000 personnes' in one country are not two
+    """The claim, or one claim for each run of its figures less than OTHER_THINGS apart,
+    around the run's best-sourced figure: 'huit personnes' and '136 000 personnes' in one country are not two
     counts of one crowd, while a count at noon and the evening's, or the police's and the
     organisers', differ by less."""
     runs = magnitude_runs(claim.values)
@@ -611,7 +612,7 @@ def by_magnitude(claim: Claim) -> list[Claim]:
 
 def magnitude_runs(values: list[Value]) -> list[list[Value]]:
     """From the figure the most articles state, the nearest figures while the run spans
-    OTHER_THINGS at most; then the same among the rest. Anchored so, small figures read
+    less than OTHER_THINGS; then the same among the rest. Anchored so, small figures read
     into the slot by mistake do not chain a run across magnitudes (60, 200, 2 000, 30 000),
     nor split true neighbours."""
     if not values:
@@ -622,7 +623,7 @@ def magnitude_runs(values: list[Value]) -> list[list[Value]]:
         values, key=lambda v: (abs(math.log(magnitude(v) / magnitude(anchor))), magnitude(v))
     ):
         within = [magnitude(v) for v in [*run, value]]
-        if max(within) <= OTHER_THINGS * min(within):
+        if max(within) < OTHER_THINGS * min(within):
             run.append(value)
     rest = [v for v in values if all(v is not taken for taken in run)]
     return [sorted(run, key=magnitude), *magnitude_runs(rest)]
