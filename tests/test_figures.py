@@ -1004,3 +1004,11 @@ def test_a_figure_ten_times_another_counts_another_thing() -> None:
     )
     soldiers = [c for c in story_claims(articles) if c.key.startswith("figure|security")]
     assert sorted([v.shown for v in c.values] for c in soldiers) == [["2 000"], ["200"]]
+
+
+def test_the_verb_of_the_next_count_is_not_this_one_s_outcome() -> None:
+    figures = figures_of(
+        "Deux proches du jihadiste Radouane Lakdim, qui a tué quatre personnes dans le sud de "
+        "la France, étaient toujours lundi en garde à vue."
+    )
+    assert [(f.count.value, f.group) for f in figures] == [(4, "dead")]

@@ -592,9 +592,9 @@ def with_running_totals_apart(
 
 def by_magnitude(claim: Claim) -> list[Claim]:
     """The claim, or one claim for each run of its figures less than OTHER_THINGS apart,
-    around the run's best-sourced figure: 'huit personnes' and '136 000 personnes' in one country are not two
-    counts of one crowd, while a count at noon and the evening's, or the police's and the
-    organisers', differ by less."""
+    around the run's best-sourced figure: 'huit personnes' and '136 000 personnes' in one
+    country are not two counts of one crowd, while a count at noon and the evening's, or
+    the police's and the organisers', differ by less."""
     runs = magnitude_runs(claim.values)
     if len(runs) == 1:
         return [claim]

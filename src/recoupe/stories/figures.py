@@ -29,6 +29,7 @@ S = TypeVar("S", bound=Span)
 # How many characters after a count may say what the counted people are ('placées en garde à vue').
 WHAT_FOLLOWS = 40
 NOT_WORD = re.compile(r"[^\w]+")
+WORD_START = re.compile(r"\b\w")
 SEGMENT_BREAK = re.compile(r"[,;:.()]")
 # The preposition between an outcome and the count it governs ('l'interpellation de').
 LINK_BEFORE = re.compile(r"\s+(?:de|d|a|au|des)\s*$")
@@ -65,6 +66,7 @@ class FigureLexicon:
     groups: dict[str, str]  # folded singular counted noun -> group
     people: frozenset[str]  # groups of who people are, not of what befell them
     outcomes: frozenset[str]  # what befell people ('blessés', 'placés en garde à vue')
+    outcome_words: dict[str, str]  # an outcome's words, stemmed -> its group
     roles: dict[str, str]  # event role -> group of its counts
     trigger_groups: dict[str, str]  # folded trigger word -> group
     generic_people: frozenset[str]  # 'personne': of people only if they take part
@@ -158,6 +160,12 @@ def lexicon(language: str) -> FigureLexicon:
         groups={stem(word): group for group, words in data["groups"].items() for word in words},
         people=frozenset(data["people"]),
         outcomes=frozenset(data["outcomes"]),
+        outcome_words={
+            stem(word): group
+            for group, words in data["groups"].items()
+            if group in data["outcomes"]
+            for word in words
+        },
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         generic_people=frozenset(stem(word) for word in data["generic_people"]),
@@ -411,10 +419,15 @@ class FigureReader:
         generic = written and stem(" ".join(head)) in self.words.generic_people
         # The verb before 'personnes' governs them: 'ont tué 130 personnes et blessé 350
         # autres', where the outcome after is the next count's.
-        if generic and (before := self.outcome_before(count)):
+        if generic and (before := self.outcome_said_before(count.start)):
             return before[0]
-        # Up to the next figure: '8 000 manifestants et 20 blessés' are not injured.
-        reach = min([count.end + WHAT_FOLLOWS, *(s for s, _ in self.counts if s > count.start)])
+        # Up to the next figure: '8 000 manifestants et 20 blessés' are not injured; nor
+        # up to the verb right before it, which is that figure's ('Deux proches du
+        # jihadiste, qui a tué quatre personnes').
+        after = [s for s, _ in self.counts if s > count.start][:1]
+        reach = min([count.end + WHAT_FOLLOWS, *after])
+        if after and (verb := self.outcome_said_before(after[0])):
+            reach = min(reach, verb[1])
         following = stem(self.record.text[count.end : reach])
         named = [
             g
@@ -433,18 +446,19 @@ class FigureReader:
         before = self.flat[max(0, count.start - WHAT_FOLLOWS) : count.start]
         return bound is not None and self.words.size_class.search(before) is not None
 
-    def outcome_before(self, count: Count) -> list[str]:
-        """The group an outcome said right before a count of people puts it in: 'la police
-        a interpellé 1 700 personnes', 'l'interpellation de 412 personnes', 'l'attentat a
-        coûté la vie à quatre personnes'."""
-        before = self.record.text[max(0, count.start - WHAT_FOLLOWS) : count.start]
-        before = SEGMENT_BREAK.split(before)[-1]  # not 'En hommage aux victimes, 2 000'
-        words = LINK_BEFORE.sub("", stem(NOT_WORD.sub(" ", before)))
-        return [
-            g
-            for word, g in self.words.groups.items()
-            if g in self.words.outcomes and f" {words}".endswith(f" {word}")
-        ]
+    def outcome_said_before(self, position: int) -> tuple[str, int] | None:
+        """The group an outcome said right before a count puts it in, and where its words
+        begin: 'la police a interpellé 1 700 personnes', 'l'interpellation de 412
+        personnes', 'l'attentat a coûté la vie à quatre personnes'."""
+        begin = max(0, position - WHAT_FOLLOWS)
+        breaks = [m.end() for m in SEGMENT_BREAK.finditer(self.record.text, begin, position)]
+        begin = breaks[-1] if breaks else begin  # not 'En hommage aux victimes, 2 000'
+        for word in WORD_START.finditer(self.record.text, begin, position):
+            words = stem(NOT_WORD.sub(" ", self.record.text[word.start() : position]))
+            group = self.words.outcome_words.get(LINK_BEFORE.sub("", words))
+            if group is not None:
+                return group, word.start()
+        return None
 
     def takes_part(self, count: Count) -> bool:
         """Whether the words of a count of 'personnes', from the last comma before it to the
