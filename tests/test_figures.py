@@ -1012,3 +1012,22 @@ def test_the_verb_of_the_next_count_is_not_this_one_s_outcome() -> None:
         "la France, étaient toujours lundi en garde à vue."
     )
     assert [(f.count.value, f.group) for f in figures] == [(4, "dead")]
+
+
+def test_a_figure_updated_between_two_versions_of_one_dispatch_is_no_dispute() -> None:
+    dispatch = (
+        "Des heurts ont opposé samedi des gilets jaunes aux forces de l'ordre sur les "
+        "Champs-Élysées, où des barricades ont été dressées et des véhicules incendiés. "
+        "Dans la capitale, {} personnes ont été interpellées, selon la préfecture de police, "
+        "qui a déployé des blindés pour la première fois depuis des décennies."
+    )
+    first = dated_story((dispatch.format("287"), "2018-12-09"), (dispatch.format("412"), None))
+    (arrests,) = [c for c in story_claims(first) if c.key.startswith("figure|arrests")]
+    assert arrests.status == "by_time"
+    # Another outlet's own account of the day is another source: the figures disagree.
+    other = "Samedi, 350 personnes ont été interpellées dans la capitale, selon la préfecture."
+    both = dated_story(
+        (dispatch.format("287"), "2018-12-09"), (dispatch.format("412"), None), (other, None)
+    )
+    (arrests,) = [c for c in story_claims(both) if c.key.startswith("figure|arrests")]
+    assert arrests.status == "disputed"

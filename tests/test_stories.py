@@ -499,9 +499,14 @@ def test_stories_out_of_the_window_take_no_candidate_place() -> None:
 
 
 def test_one_name_the_recogniser_types_differently_is_one_party() -> None:
-    offer = "Le groupe Serrandis a proposé lundi 450 millions d'euros pour racheter Valrhône."
-    first, second = story_of([offer, offer])
-    # The next outlet's copy: another figure, and the bidder typed otherwise by the model.
+    first, second = story_of(
+        [
+            "Le groupe Serrandis a proposé lundi 450 millions d'euros pour racheter Valrhône.",
+            "Lundi, le groupe Serrandis a proposé 450 millions d'euros pour racheter le "
+            "chocolatier Valrhône, a annoncé la direction.",
+        ]
+    )
+    # The next outlet's account: another figure, and the bidder typed otherwise by the model.
     retyped = second.record.model_copy(
         update={
             "entities": [

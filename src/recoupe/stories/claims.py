@@ -24,7 +24,7 @@ from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.features import published_day
+from recoupe.stories.features import published_day, shingles, text_words
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
@@ -36,6 +36,7 @@ from recoupe.stories.figures import (
     article_figures,
     story_country,
 )
+from recoupe.stories.grouping import NEAR_COPY
 
 # Two wordings of one quote are at least this alike (rapidfuzz, 0-100).
 SAME_QUOTE = 80
@@ -133,6 +134,9 @@ class Claim:
     # articles give for the place the story counts them for: counts of places left unnamed
     # ('4 personnes ont été interpellées' after a paragraph on Toulon), not that place's.
     place_unsaid: bool = False
+    # Pairs of its story's articles that are versions of one dispatch: a figure that differs
+    # between them was updated, not disputed.
+    versions: frozenset[frozenset[str]] = frozenset()
 
     def add(self, value: Value) -> None:
         agreeing = [v for v in self.values if v.agrees(value)]
@@ -176,8 +180,10 @@ class Claim:
         one_moment = self.of_one_moment()
         if len(one_moment) < 2:
             return "by_time"
-        if contradicted(one_moment):
+        if contradicted(one_moment, self.versions):
             return "disputed"
+        if contradicted(one_moment):
+            return "by_time"  # versions of one dispatch, the later one updated
         # Articles that share a value, each giving others beside it from sources the other
         # does not cite, speak of more moments or things, as one article's two figures do;
         # and values of other times of day differ by their time.
@@ -218,16 +224,18 @@ class Claim:
         return all(said) and all(a.isdisjoint(b) for a, b in combinations(said, 2))
 
 
-def contradicted(values: list[Value]) -> bool:
-    """Whether two articles state values of which they share none, or each states a value
-    the other does not, cited to the same source (or to none): 'selon la CGT, 27 000'
-    against 'selon la CGT, 40 000'."""
+def contradicted(values: list[Value], versions: frozenset[frozenset[str]] = frozenset()) -> bool:
+    """Whether two articles, not `versions` of one dispatch, state values of which they share
+    none, or each states a value the other does not, cited to the same source (or to none):
+    'selon la CGT, 27 000' against 'selon la CGT, 40 000'."""
     stated: dict[str, dict[int, set[str | None]]] = {}
     for index, value in enumerate(values):
         for source in value.sources:
             cited = stated.setdefault(source.article, {}).setdefault(index, set())
             cited.add(source.attributed_to)
-    for one, other in combinations(stated.values(), 2):
+    for (one_id, one), (other_id, other) in combinations(stated.items(), 2):
+        if frozenset((one_id, other_id)) in versions:
+            continue
         if one.keys().isdisjoint(other.keys()):
             return True
         own = [one[i] for i in one.keys() - other.keys()]
@@ -297,7 +305,19 @@ def story_claims(articles: list[StoryArticle]) -> list[Claim]:
     harm_claims(articles, claims)
     quote_claims(articles, claims)
     name_claims(articles, claims)
-    return sorted(claims.values(), key=lambda c: c.key)
+    versions = dispatch_versions(articles)
+    return sorted((replace(c, versions=versions) for c in claims.values()), key=lambda c: c.key)
+
+
+def dispatch_versions(articles: list[StoryArticle]) -> frozenset[frozenset[str]]:
+    """The pairs of articles that are versions of one dispatch: texts that share NEAR_COPY
+    of their runs of words (a wire story reprinted by two outlets at two hours)."""
+    runs = {a.record.id: shingles(text_words(a.record.text)) for a in articles}
+    return frozenset(
+        frozenset((one, other))
+        for (one, mine), (other, theirs) in combinations(runs.items(), 2)
+        if len(mine & theirs) >= NEAR_COPY * len(mine | theirs)
+    )
 
 
 @dataclass

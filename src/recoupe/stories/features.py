@@ -50,7 +50,7 @@ class ArticleFeatures:
 
 
 def features_of(record: ArticleRecord, linked: dict[str, str]) -> ArticleFeatures:
-    words = WORD.findall(fold(f"{record.title or ''} {record.text}"))
+    words = text_words(f"{record.title or ''} {record.text}")
     terms: Counter[str] = Counter(w for w in words if w not in STOP)
     for entity in record.entities:
         terms[f"entity:{linked[entity.id]}"] += len(entity.mentions)
@@ -107,12 +107,19 @@ def reported_day(record: ArticleRecord) -> str | None:
 
 
 def text_minhash(words: list[str]) -> MinHash:
-    return set_minhash(
-        {
-            " ".join(words[i : i + SHINGLE_WORDS])
-            for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-        }
-    )
+    return set_minhash(shingles(words))
+
+
+def shingles(words: list[str]) -> set[str]:
+    """The runs of SHINGLE_WORDS words of a text: near-identical texts share most."""
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+
+
+def text_words(text: str) -> list[str]:
+    return WORD.findall(fold(text))
 
 
 def set_minhash(items: Set[str]) -> MinHash:
