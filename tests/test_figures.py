@@ -869,7 +869,8 @@ def test_a_running_total_no_larger_than_a_plain_count_is_a_total_as_it_is() -> N
     )
     (claim,) = [c for c in story_claims(story) if c.key.startswith("figure|heard")]
     assert sorted(v.number or 0 for v in claim.values) == [20, 40]
-    assert claim.status == "disputed"
+    # Two stages of a count that grows, not a dispute.
+    assert claim.status == "by_time"
 
 
 def test_a_city_s_adjective_keeps_its_count_out_of_the_country_s() -> None:
@@ -1018,16 +1019,34 @@ def test_a_figure_updated_between_two_versions_of_one_dispatch_is_no_dispute() -
     dispatch = (
         "Des heurts ont opposé samedi des gilets jaunes aux forces de l'ordre sur les "
         "Champs-Élysées, où des barricades ont été dressées et des véhicules incendiés. "
-        "Dans la capitale, {} personnes ont été interpellées, selon la préfecture de police, "
+        "Dans la capitale, {} manifestants ont défilé, selon la préfecture de police, "
         "qui a déployé des blindés pour la première fois depuis des décennies."
     )
-    first = dated_story((dispatch.format("287"), "2018-12-09"), (dispatch.format("412"), None))
-    (arrests,) = [c for c in story_claims(first) if c.key.startswith("figure|arrests")]
-    assert arrests.status == "by_time"
+    first = dated_story((dispatch.format("8 000"), "2018-12-09"), (dispatch.format("10 000"), None))
+    (crowd,) = [c for c in story_claims(first) if c.key.startswith("figure|participants")]
+    assert crowd.status == "by_time"
     # Another outlet's own account of the day is another source: the figures disagree.
-    other = "Samedi, 350 personnes ont été interpellées dans la capitale, selon la préfecture."
+    other = "Samedi, 5 000 manifestants ont défilé dans la capitale, selon la préfecture."
     both = dated_story(
-        (dispatch.format("287"), "2018-12-09"), (dispatch.format("412"), None), (other, None)
+        (dispatch.format("8 000"), "2018-12-09"),
+        (dispatch.format("10 000"), None),
+        (other, None),
     )
-    (arrests,) = [c for c in story_claims(both) if c.key.startswith("figure|arrests")]
+    (crowd,) = [c for c in story_claims(both) if c.key.startswith("figure|participants")]
+    assert crowd.status == "disputed"
+
+
+def test_a_toll_given_with_no_time_grows_rather_than_disputes() -> None:
+    story = dated_story(
+        ("Samedi, 18 personnes ont été interpellées à Paris.", "2018-12-09"),
+        ("Samedi, 52 personnes ont été interpellées à Paris.", "2018-12-09"),
+    )
+    (arrests,) = [c for c in story_claims(story) if c.key.startswith("figure|arrests")]
+    assert arrests.status == "by_time"
+    # Two tolls said at one time of day are two accounts of one moment.
+    story = dated_story(
+        ("À 20h, 39 personnes avaient été interpellées à Paris.", "2018-12-09"),
+        ("La préfecture recensait à 20h00 45 interpellations dans la capitale.", "2018-12-09"),
+    )
+    (arrests,) = [c for c in story_claims(story) if c.key.startswith("figure|arrests")]
     assert arrests.status == "disputed"

@@ -79,7 +79,7 @@ def render_story(story: dict[str, Any], console: Console) -> None:
     sections = (
         ("Disputed", story["disputed"], "red"),
         ("Figures that differ with their sources", story["by_source"], "yellow"),
-        ("Figures that differ with the time of day", story["by_time"], "yellow"),
+        ("Figures that differ by when they were given", story["by_time"], "yellow"),
         ("Figures the same articles give side by side", story["alongside"], "yellow"),
         ("Agreed", story["agreed"], "green"),
         ("Stated by one source", story["single"], "white"),

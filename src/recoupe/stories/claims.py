@@ -36,6 +36,7 @@ from recoupe.stories.figures import (
     article_figures,
     story_country,
 )
+from recoupe.stories.figures import lexicon as figure_lexicon
 from recoupe.stories.grouping import NEAR_COPY
 
 # Two wordings of one quote are at least this alike (rapidfuzz, 0-100).
@@ -137,6 +138,9 @@ class Claim:
     # Pairs of its story's articles that are versions of one dispatch: a figure that differs
     # between them was updated, not disputed.
     versions: frozenset[frozenset[str]] = frozenset()
+    # Its values are a toll, which grows as the day goes (arrests, the injured): figures given
+    # with no time are of no one moment.
+    grows: bool = False
 
     def add(self, value: Value) -> None:
         agreeing = [v for v in self.values if v.agrees(value)]
@@ -193,8 +197,10 @@ class Claim:
         """The values given for a moment another value is given for: the same time of day,
         or none. A count with a time ('à 14 heures, 3 000 à Paris') is an interim one,
         which the day's count given without one ('5 000 à Paris') and a count at another
-        time do not contradict."""
-        said = [moments(v) for v in self.values]
+        time do not contradict. A toll given with no time is of no moment known: '18
+        interpellations' and '52 interpellations' are two stages of it, as often as two
+        accounts of one."""
+        said = [moments(v) - {None} if self.grows else moments(v) for v in self.values]
         return [
             value
             for value, moment in zip(self.values, said, strict=True)
@@ -504,6 +510,7 @@ def add_figure_claims(
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
     day = event_day(articles)
+    tolls = figure_lexicon(articles[0].record.language).outcomes if articles else frozenset()
     read = [
         (article, found)
         for article in articles
@@ -527,7 +534,8 @@ def add_figure_claims(
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
-        claim = figures.setdefault(key, Claim(key, "event", label))
+        grows = found.group in tolls
+        claim = figures.setdefault(key, Claim(key, "event", label, grows=grows))
         record, count = article.record, found.count
         source = Source(
             record.id,
