@@ -32,7 +32,7 @@ def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
         (
             "L’homme, âgé d’une cinquantaine d’années et connu des services de police, "
             "« parle d’explosifs ».",
-            [("une cinquantaine d’années", 47, 53, "L’homme")],
+            [("une cinquantaine d’années", 47, 59, "L’homme")],
         ),
         (
             "Âgé de 37 ans, Christophe Dettinger a été condamné à un an de prison ferme.",
@@ -116,7 +116,7 @@ def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
         (
             "Selon une source proche de l'enquête, il s'agit d'un Marocain d'une trentaine "
             "d'années.",
-            [("une trentaine d'années", 27, 33, "un Marocain")],
+            [("une trentaine d'années", 27, 39, "un Marocain")],
         ),
     ],
 )
@@ -232,3 +232,14 @@ def test_a_person_described_in_other_words_has_one_age_across_articles() -> None
     (age,) = [c for c in story_claims(articles) if c.label == "age of Radouane Lakdim"]
     assert age.status == "agreed"
     assert [sorted(s.article for s in v.sources) for v in age.values] == [["a0", "a1"]]
+
+
+def test_an_age_in_tens_reaches_to_the_end_of_its_decade() -> None:
+    def age(text: str) -> Value:
+        (found,) = analyze_text(text).ages
+        return Value(found.text, years=(found.low, found.high))
+
+    loose = age("Il s'agit d'un Marocain d'une trentaine d'années.")
+    # A man of 36 is said to be 'd'une trentaine d'années'; one of 25 is not.
+    assert loose.agrees(age("L'homme, âgé de 36 ans, était connu des services de police."))
+    assert not loose.agrees(age("L'homme, âgé de 25 ans, était fiché S."))

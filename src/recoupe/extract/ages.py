@@ -27,6 +27,7 @@ from recoupe.record import Age, Entity, Speaker
 # Determiners kept with the noun that holds an age ('l'homme', 'la victime').
 DETERMINER_DEPS = frozenset({"det"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+DECADE = 10
 # The determiners that open a phrase set beside a name, and how many words it may run to
 # its 'de' ('un agent de la RATP de').
 APPOSITION_DETERMINERS = frozenset({"un", "une", "le", "la", "l'", "l’"})
@@ -128,8 +129,8 @@ class AgeReader:
     def years(self, match: re.Match[str]) -> tuple[int, int]:
         spread = self.lex.approximate_spread
         if match.group("loose"):
-            middle = self.lex.approximate_nouns[match.group("loose").lower()]
-            return middle - spread, middle + spread
+            tens = self.lex.approximate_nouns[match.group("loose").lower()]
+            return tens - spread, tens + DECADE - 1
         value = int(match.group("years"))
         return (value - spread, value + spread) if match.group("about") else (value, value)
 
