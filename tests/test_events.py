@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import analyze_text
 from recoupe.record import ArticleRecord, Event, RoleFiller
 
@@ -353,3 +355,18 @@ def test_a_passive_verb_of_saying_tells_of_the_thing_itself() -> None:
     )
     event = only_event(record, "founding")
     assert role(record, event, "date") == ["2023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samedi, 282 000 personnes ont manifesté au sein de 2000 rassemblements en France.",
+        "Selon le ministère, 2000 rassemblements ont été tenus samedi dans toute la France.",
+    ],
+)
+def test_gatherings_counted_are_no_participants(text: str) -> None:
+    record = analyze_text(text, published="2018-11-18")
+    participants = [
+        named(record, e.roles.get("participants", [])) for e in events_of(record, "demonstration")
+    ]
+    assert all(2000 not in found for found in participants), participants
