@@ -243,3 +243,18 @@ def test_an_age_in_tens_reaches_to_the_end_of_its_decade() -> None:
     # A man of 36 is said to be 'd'une trentaine d'années'; one of 25 is not.
     assert loose.agrees(age("L'homme, âgé de 36 ans, était connu des services de police."))
     assert not loose.agrees(age("L'homme, âgé de 25 ans, était fiché S."))
+
+
+def test_an_unnamed_person_is_one_only_where_articles_describe_them_alike() -> None:
+    alike = story_of_texts(
+        "Une jeune femme de 19 ans, fille de fromagers du village, a été tuée sur le coup.",
+        "La victime, une jeune femme de 18 ans, fille d'un couple de fromagers, est morte.",
+    )
+    (age,) = [c for c in story_claims(alike) if c.label == "age of femme"]
+    assert age.status == "disputed"
+    apart = story_of_texts(
+        "Un automobiliste a percuté mortellement une femme de 63 ans sur un barrage en Savoie.",
+        "Une femme âgée de 45 ans a eu la cheville blessée par un véhicule à Nantes.",
+    )
+    (age,) = [c for c in story_claims(apart) if c.label == "age of femme"]
+    assert age.status == "alongside"

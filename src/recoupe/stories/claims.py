@@ -24,7 +24,7 @@ from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.features import published_day, shingles, text_words
+from recoupe.stories.features import STOP, published_day, shingles, text_words
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
@@ -34,6 +34,7 @@ from recoupe.stories.figures import (
     UNPLACED,
     Figure,
     article_figures,
+    sentence_bounds,
     story_country,
 )
 from recoupe.stories.figures import lexicon as figure_lexicon
@@ -56,13 +57,15 @@ WEEK = 7
 NOON = re.compile(r"\bmidi\b|\bmi.journee\b")
 SIDE_OF_HOUR = re.compile(r"\b(avant|apres)\b")
 HOUR = re.compile(r"(?P<h>\d{1,2})\s?h(?:eures?)?\s?(?P<m>\d{2})?", re.IGNORECASE)
+# Two articles describing an unnamed person with this many words in common speak of one.
+SAME_PERSON_WORDS = 2
 # Figures of one slot this far apart or further count different things ('200 soldats'
 # kept in Syria, of '2 000').
 OTHER_THINGS = 10
 
 
 # What a source knows of itself that claims weigh but do not show.
-INTERNAL = ("written_out", "place_said")
+INTERNAL = ("written_out", "place_said", "context")
 
 
 @dataclass
@@ -76,6 +79,9 @@ class Source:
     written_out: bool = False
     # A figure's place is the one its article says, not the story's taken for it.
     place_said: bool = True
+    # The words of its sentence that describe who or what it is of, for a person its
+    # article does not name.
+    context: frozenset[str] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
         shown = {k: v for k, v in self.__dict__.items() if k not in INTERNAL}
@@ -141,6 +147,9 @@ class Claim:
     # Its values are a toll, which grows as the day goes (arrests, the injured): figures given
     # with no time are of no one moment.
     grows: bool = False
+    # Its values are ages of someone no article names ('une femme de 63 ans'): one person
+    # only where two articles describe them alike.
+    unnamed: bool = False
 
     def add(self, value: Value) -> None:
         agreeing = [v for v in self.values if v.agrees(value)]
@@ -173,6 +182,8 @@ class Claim:
         # a dispute is between sources.
         if len(articles) == 1:
             return "single"
+        if self.unnamed and not self.described_alike():
+            return "alongside"  # 'un homme' of one article is not another's
         if self.occasions and not self.one_occasion_told_twice():
             return "alongside"
         if self.place_unsaid:
@@ -222,6 +233,20 @@ class Claim:
         return any(
             one != other and a != b and abs((a - b).days) < WEEK
             for (one, a), (other, b) in combinations(days, 2)
+        )
+
+    def described_alike(self) -> bool:
+        """Whether two articles giving different values describe their person alike ('une
+        jeune femme de 19 ans, fille de fromagers' and 'une jeune femme de 18 ans, fille
+        d'un couple de fromagers'): they share SAME_PERSON_WORDS words of description."""
+        described = [
+            (index, source.article, source.context)
+            for index, value in enumerate(self.values)
+            for source in value.sources
+        ]
+        return any(
+            one != other and a != b and len(mine & theirs) >= SAME_PERSON_WORDS
+            for (one, a, mine), (other, b, theirs) in combinations(described, 2)
         )
 
     def apart(self, aspect: Callable[[Source], str | None]) -> bool:
@@ -756,10 +781,28 @@ def age_claims(articles: list[StoryArticle], claims: dict[str, Claim]) -> None:
             named, holder = True, nouns[holder]
         label = article.names.get(holder, holder) if named else holder
         key = f"age|{holder}"
-        claim = claims.setdefault(key, Claim(key, "event", f"age of {label}"))
+        claim = claims.setdefault(key, Claim(key, "event", f"age of {label}", unnamed=not named))
         record = article.record
-        source = Source(record.id, record.source.outlet, text=age.text)
+        context = frozenset() if named else described_as(record, age, holder)
+        source = Source(record.id, record.source.outlet, text=age.text, context=context)
         claim.add(Value(age.text, years=(age.low, age.high), sources=[source]))
+
+
+def described_as(record: ArticleRecord, age: Age, noun: str) -> frozenset[str]:
+    """The distinctive words of the sentence that gives an unnamed person's age, but the
+    noun that stands for them: what tells one 'femme' from another."""
+    text = (record.title or "") if age.field == "title" else record.text
+    start, end = sentence_bounds(text, age.start)
+    said = text_words(f"{age.text} {age.person.text or ''}")
+    return (
+        frozenset(text_words(text[start:end]))
+        - STOP
+        - aged_words(record.language)
+        - {
+            noun,
+            *said,
+        }
+    )
 
 
 def age_holder(article: StoryArticle, age: Age) -> tuple[bool, str]:
@@ -804,6 +847,11 @@ def described_persons(articles: list[StoryArticle]) -> dict[str, str]:
                     if noun and noun not in anyone_nouns(article.record.language):
                         persons.setdefault(noun, set()).add(article.linked[entity.id])
     return {noun: next(iter(ids)) for noun, ids in persons.items() if len(ids) == 1}
+
+
+@cache
+def aged_words(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in age_lexicon(language).aged)
 
 
 @cache
