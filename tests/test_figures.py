@@ -1050,3 +1050,24 @@ def test_a_toll_given_with_no_time_grows_rather_than_disputes() -> None:
     )
     (arrests,) = [c for c in story_claims(story) if c.key.startswith("figure|arrests")]
     assert arrests.status == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "group"),
+    [
+        ("Au total, 135 personnes ont été blessées, dont 17 policiers.", 17, "injured"),
+        (
+            "Huit personnes ont été blessées - dont deux gendarmes - selon le ministère.",
+            2,
+            "injured",
+        ),
+        (
+            "Samedi, 8 000 manifestants ont défilé en France, dont 500 militants.",
+            500,
+            "participants",
+        ),
+        ("Des heurts ont éclaté samedi et 300 policiers blessés ont été évacués.", 300, "injured"),
+    ],
+)
+def test_a_part_befalls_what_its_whole_did(text: str, value: float, group: str) -> None:
+    assert only(figures_of(text), value).group == group

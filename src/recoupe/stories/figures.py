@@ -335,7 +335,10 @@ class FigureReader:
             if f.count
         }
         self.places = self.named_places(linked, names)
-        self.counts = sorted((c.start, c.end) for c in record.counts if c.field == "text")
+        self.text_counts = sorted(
+            (c for c in record.counts if c.field == "text"), key=lambda c: c.start
+        )
+        self.counts = [(c.start, c.end) for c in self.text_counts]
         self.placed: list[Placed] = []  # the counts read so far, in text order
         self.last_attribution: str | None = None  # what 'selon la même source' refers to
 
@@ -415,6 +418,11 @@ class FigureReader:
         group = groups.get(stem(count.object)) or groups.get(stem(" ".join(head)))
         if group is not None and group not in people:
             return group
+        if group is not None and (whole := self.whole_of(count)) is not None:
+            # 'blessées, dont 17 policiers': the part befell what the whole did.
+            whole_group = self.group(whole)
+            if whole_group in self.words.outcomes:
+                return whole_group
         written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
         generic = written and stem(" ".join(head)) in self.words.generic_people
         # The verb before 'personnes' governs them: 'ont tué 130 personnes et blessé 350
@@ -428,7 +436,9 @@ class FigureReader:
         reach = min([count.end + WHAT_FOLLOWS, *after])
         if after and (verb := self.outcome_said_before(after[0])):
             reach = min(reach, verb[1])
-        following = stem(self.record.text[count.end : reach])
+        # The count's own words after its noun count too ('300 policiers blessés').
+        rest = " ".join(count.object.split()[1:])
+        following = stem(f"{rest} {self.record.text[count.end : reach]}")
         named = [
             g
             for word, g in groups.items()
@@ -438,6 +448,15 @@ class FigureReader:
         if generic and chosen in self.words.taking_part_groups and not self.takes_part(count):
             return None
         return chosen
+
+    def whole_of(self, count: Count) -> Count | None:
+        """The count a part is of: the one just before it in its sentence, a part word
+        between them ('135 personnes ont été blessées, dont 17 policiers')."""
+        sentence, _ = sentence_bounds(self.record.text, count.start)
+        before = [c for c in self.text_counts if sentence <= c.start < count.start]
+        if not before or not self.words.part.search(self.flat, before[-1].end, count.start):
+            return None
+        return before[-1]
 
     def is_size_class(self, count: Count) -> bool:
         """'tout rassemblement de plus de cinq personnes', 'les groupes de moins de dix': a
