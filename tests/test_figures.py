@@ -1071,3 +1071,19 @@ def test_a_toll_given_with_no_time_grows_rather_than_disputes() -> None:
 )
 def test_a_part_befalls_what_its_whole_did(text: str, value: float, group: str) -> None:
     assert only(figures_of(text), value).group == group
+
+
+def test_a_chronology_entry_dates_the_counts_of_its_line() -> None:
+    figures = figures_of(
+        "Chronologie.\n"
+        "8 décembre : « Acte IV ». Par crainte de nouvelles violences, 89 000 policiers et "
+        "gendarmes ont été déployés. Ils ont procédé à plus de 1700 interpellations.\n"
+        "15 décembre : « Acte V ». Quelque 69 000 policiers ont été mobilisés.",
+        published="2018-12-16",
+        story_day=date(2018, 12, 16),
+    )
+    assert {f.count.value: f.day for f in figures} == {
+        89000: "2018-12-08",
+        1700: "2018-12-08",
+        69000: None,
+    }

@@ -30,6 +30,8 @@ S = TypeVar("S", bound=Span)
 WHAT_FOLLOWS = 40
 NOT_WORD = re.compile(r"[^\w]+")
 WORD_START = re.compile(r"\b\w")
+# A day heading its line: '8 décembre : « Acte IV ».'
+HEADING_COLON = re.compile(r"\s*:")
 SEGMENT_BREAK = re.compile(r"[,;:.()]")
 # The preposition between an outcome and the count it governs ('l'interpellation de').
 LINK_BEFORE = re.compile(r"\s+(?:de|d|a|au|des)\s*$")
@@ -526,6 +528,8 @@ class FigureReader:
         day = day or self.own_day(count, start, begin, stop)
         if day is None:
             day = self.contrasted_day(count, start, begin, stop)
+        if day is None:
+            day = self.heading_day(count)
         whole = self.last_whole(start)
         if day is None and part and whole and not any(begin <= s < stop for s, _ in self.days):
             day = whole.day  # 'dont 8 000 à Paris' is of the whole count's day
@@ -672,6 +676,27 @@ class FigureReader:
             return None
         earlier = [day for _, day in own if self.days_before(day) >= DISPATCH_DELAY]
         return earlier[0] if earlier else None
+
+    def heading_day(self, count: Count) -> str | None:
+        """The day the count's line opens with, before a colon: an entry of a chronology
+        ('8 décembre : « Acte IV ». … 89 000 policiers et gendarmes ont été déployés'),
+        whose counts are of that day, where it is not the story's."""
+        line = self.record.text.rfind("\n", 0, count.start) + 1
+        heading = next(
+            (
+                d.value
+                for d in self.record.dates
+                if d.field == "text"
+                and d.granularity == "day"
+                and line <= d.start < count.start
+                and not self.record.text[line : d.start].strip()
+                and HEADING_COLON.match(self.record.text, d.end)
+            ),
+            None,
+        )
+        if heading is None or self.names_story_day([heading]):
+            return None
+        return heading
 
     def names_story_day(self, days: list[str]) -> bool:
         return self.story_day is not None and any(
