@@ -32,7 +32,7 @@ def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
         (
             "L’homme, âgé d’une cinquantaine d’années et connu des services de police, "
             "« parle d’explosifs ».",
-            [("une cinquantaine d’années", 47, 59, "L’homme")],
+            [("une cinquantaine d’années", 50, 59, "L’homme")],
         ),
         (
             "Âgé de 37 ans, Christophe Dettinger a été condamné à un an de prison ferme.",
@@ -116,7 +116,7 @@ def ages_of(record: ArticleRecord) -> list[tuple[str, int, int, str | None]]:
         (
             "Selon une source proche de l'enquête, il s'agit d'un Marocain d'une trentaine "
             "d'années.",
-            [("une trentaine d'années", 27, 39, "un Marocain")],
+            [("une trentaine d'années", 30, 39, "un Marocain")],
         ),
     ],
 )

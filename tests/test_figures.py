@@ -1087,3 +1087,34 @@ def test_a_chronology_entry_dates_the_counts_of_its_line() -> None:
         1700: "2018-12-08",
         69000: None,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "group", "day"),
+    [
+        (
+            "Environ 5 000 manifestants ont défilé à Paris, moins qu'attendu.",
+            5000,
+            "participants",
+            None,
+        ),
+        (
+            "Des rassemblements de plus de 5 000 personnes ont eu lieu à Paris.",
+            5000,
+            "participants",
+            None,
+        ),
+        (
+            "Au total, 1 200 personnes ont été interpellées depuis le début de la journée.",
+            1200,
+            "arrests",
+            None,
+        ),
+        ("Le mouvement a fait 300 blessés depuis une semaine.", 300, "injured", RUNNING_TOTAL),
+    ],
+)
+def test_turnout_a_day_s_tally_and_a_week_s_total_read_as_such(
+    text: str, value: float, group: str, day: str | None
+) -> None:
+    found = only(figures_of(text, published="2018-12-16"), value)
+    assert (found.group, found.day) == (group, day)

@@ -130,7 +130,7 @@ class AgeReader:
         spread = self.lex.approximate_spread
         if match.group("loose"):
             tens = self.lex.approximate_nouns[match.group("loose").lower()]
-            return tens - spread, tens + DECADE - 1
+            return tens, tens + DECADE - 1
         value = int(match.group("years"))
         return (value - spread, value + spread) if match.group("about") else (value, value)
 

@@ -535,7 +535,9 @@ def add_figure_claims(
     personnes interpellées' beside '39 interpellations à Paris'), if there is one."""
     country = story_country([a.record for a in articles])
     day = event_day(articles)
-    tolls = figure_lexicon(articles[0].record.language).outcomes if articles else frozenset()
+    lexicon = figure_lexicon(articles[0].record.language) if articles else None
+    # What befell people grows through the day; a forecast does not.
+    tolls = lexicon.outcomes - lexicon.taking_part_groups if lexicon else frozenset()
     read = [
         (article, found)
         for article in articles
