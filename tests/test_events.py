@@ -316,10 +316,11 @@ def test_a_description_with_its_adjectives_is_the_name_it_introduced() -> None:
     assert role(record, offer, "bidder") == ["Serrandis"]
 
 
-def test_the_day_and_the_source_of_a_report_are_not_the_events() -> None:
+@pytest.mark.parametrize("said", ["a indiqué", "indique", "précise"])
+def test_the_day_and_the_source_of_a_report_are_not_the_events(said: str) -> None:
     record = analyze_text(
         "Un homme soupçonné d'avoir proféré des injures a été placé en garde à vue mardi soir "
-        "à Mulhouse, a indiqué mercredi le parquet de Paris.",
+        f"à Mulhouse, {said} mercredi le parquet de Paris.",
         published="2019-02-20",
     )
     event = only_event(record, "arrest")
@@ -346,6 +347,28 @@ def test_a_place_said_with_the_report_is_not_the_demonstrations() -> None:
     )
     located = [role(record, e, "location") for e in events_of(record, "demonstration")]
     assert all("Paris" not in places for places in located), located
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La CGT a dénoncé l'interpellation de douze militants mardi à Lyon.",
+        "Le syndicat a condamné l'arrestation de trois manifestants samedi à Lyon.",
+    ],
+)
+def test_a_place_after_what_is_reported_is_the_events(sentence: str) -> None:
+    record = analyze_text(sentence, published="2019-02-20")
+    assert role(record, only_event(record, "arrest"), "location") == ["Lyon"]
+
+
+def test_a_day_before_what_is_reported_is_the_reports() -> None:
+    record = analyze_text(
+        "La préfecture a annoncé dimanche l'interpellation de douze militants à Lyon.",
+        published="2019-02-20",
+    )
+    event = only_event(record, "arrest")
+    assert role(record, event, "date") == []
+    assert role(record, event, "location") == ["Lyon"]
 
 
 def test_a_passive_verb_of_saying_tells_of_the_thing_itself() -> None:

@@ -3,13 +3,21 @@ according to whom, read by the real pipeline from phrasings of French wire copy.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from conftest import analyze_text, claim_of, dated_story, stated, story_of
 from recoupe.store.records import linked_ids
-from recoupe.stories.claims import Claim, Source, Value, by_magnitude, story_claims
+from recoupe.stories.claims import (
+    Claim,
+    Source,
+    Value,
+    by_magnitude,
+    dispatch_versions,
+    story_claims,
+)
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
@@ -95,6 +103,18 @@ def only(figures: list[Figure], value: float) -> Figure:
         ("La manifestation parisienne a fait 133 blessés, selon la préfecture.", 133, "Paris"),
         ("Le rassemblement bruxellois a réuni 3 000 gilets jaunes samedi.", 3000, "Bruxelles"),
         ("Dans les rues lyonnaises, 4 500 manifestants ont défilé.", 4500, "Lyon"),
+        # With an area's noun, the adjective names the area around the city.
+        (
+            "À Paris, 8 000 manifestants ont défilé. En région parisienne, 2 000 personnes "
+            "ont bloqué des routes.",
+            2000,
+            "région parisienne",
+        ),
+        (
+            "Dans l'agglomération lyonnaise, 1 500 gilets jaunes ont manifesté samedi.",
+            1500,
+            "agglomération lyonnaise",
+        ),
     ],
 )
 def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:
@@ -1015,6 +1035,19 @@ def test_the_verb_of_the_next_count_is_not_this_one_s_outcome() -> None:
     assert [(f.count.value, f.group) for f in figures] == [(4, "dead")]
 
 
+def test_texts_too_short_for_a_run_of_words_are_no_versions_of_one_dispatch() -> None:
+    long = (
+        "Des heurts ont opposé samedi des gilets jaunes aux forces de l'ordre sur les "
+        "Champs-Élysées, où des barricades ont été dressées et des véhicules incendiés."
+    )
+    articles = dated_story((long, None), (long, None), (long, None), (long, None))
+    # Words too short to count ('Il le dit.'), or none, make no run.
+    for number, text in enumerate(["Il le dit.", ""]):
+        record = articles[number].record.model_copy(update={"text": text})
+        articles[number] = replace(articles[number], record=record)
+    assert dispatch_versions(articles) == {frozenset({"a2", "a3"})}
+
+
 def test_a_figure_updated_between_two_versions_of_one_dispatch_is_no_dispute() -> None:
     dispatch = (
         "Des heurts ont opposé samedi des gilets jaunes aux forces de l'ordre sur les "
@@ -1071,6 +1104,14 @@ def test_a_toll_given_with_no_time_grows_rather_than_disputes() -> None:
 )
 def test_a_part_befalls_what_its_whole_did(text: str, value: float, group: str) -> None:
     assert only(figures_of(text), value).group == group
+
+
+def test_a_clause_opened_by_dont_is_no_part() -> None:
+    figures = figures_of(
+        "Douze personnes ont été placées en garde à vue après la manifestation, dont les "
+        "organisateurs revendiquaient 5 000 participants."
+    )
+    assert only(figures, 5000).group == "participants"
 
 
 def test_a_chronology_entry_dates_the_counts_of_its_line() -> None:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from recoupe.extract.event_items import ArticleItems, Item
 from recoupe.extract.event_lexicon import EventLexicon, TypeSpec
 from recoupe.extract.event_triggers import Trigger, is_passive
-from recoupe.extract.speakers import SpeakerResolver, subject_of
+from recoupe.extract.speakers import SpeakerResolver, cue_lemma, subject_of
 from recoupe.record import EventSource, Modality, RoleFiller
 
 AnchorKind = Literal["verb", "noun", "support", "companion"]
@@ -182,17 +182,22 @@ class RoleReader:
         """A verb of saying in the active ('a annoncé dimanche la préfecture'): passive, it
         tells of the thing itself ('un rassemblement est prévu place de la Monnaie', 'une
         startup lancée en 2023')."""
-        lemmas = self.resolver.lex.cue_lemmas
-        return token.pos_ == "VERB" and token.lemma_ in lemmas and not is_passive(token)
+        return (
+            token.pos_ == "VERB"
+            and cue_lemma(token, self.resolver.lex) is not None
+            and not is_passive(token)
+        )
 
     def of_report(self, token: Token) -> bool:
         """Whether the token tells when or where a verb of saying was said ('a déclaré
         dimanche'): it hangs on the verb, not through its subject, whose words may name
-        the event ('un manifestant à la marche de Paris a résumé')."""
+        the event ('un manifestant à la marche de Paris a résumé'), and comes before the
+        verb's object: after it, it tells of what is reported ('a dénoncé l'interpellation
+        de 12 militants mardi à Lyon')."""
         below = token
         for current in islice(token.ancestors, MAX_HOPS):
             if self.reports(current):
-                return below.dep_ not in SUBJECT_DEPS
+                return below.dep_ not in SUBJECT_DEPS and not after_object(token, current)
             below = current
         return False
 
@@ -425,3 +430,12 @@ def antecedent(relative: Token) -> Token:
     while i > relative.sent.start and doc[i].is_punct:
         i -= 1
     return doc[i]
+
+
+def after_object(token: Token, verb: Token) -> bool:
+    """Whether the token follows the verb's object. A speaker set after the verb ('a ajouté
+    l'ex-président de la Polynésie') is often parsed as its object: only a verb with a
+    subject of its own is taken to have one."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return any(c.dep_ == "obj" and c.i < token.i for c in verb.children)

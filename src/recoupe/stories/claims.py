@@ -24,7 +24,13 @@ from recoupe.extract.event_lexicon import event_lexicon
 from recoupe.folding import fold
 from recoupe.record import Age, ArticleRecord, Event, Harm, Quote
 from recoupe.stories.agreement import dates_agree, numbers_agree
-from recoupe.stories.features import STOP, published_day, shingles, text_words
+from recoupe.stories.features import (
+    SHINGLE_WORDS,
+    STOP,
+    published_day,
+    shingles,
+    text_words,
+)
 from recoupe.stories.figures import (
     EARLIER,
     NATIONAL,
@@ -342,8 +348,10 @@ def story_claims(articles: list[StoryArticle]) -> list[Claim]:
 
 def dispatch_versions(articles: list[StoryArticle]) -> frozenset[frozenset[str]]:
     """The pairs of articles that are versions of one dispatch: texts that share NEAR_COPY
-    of their runs of words (a wire story reprinted by two outlets at two hours)."""
-    runs = {a.record.id: shingles(text_words(a.record.text)) for a in articles}
+    of their runs of words (a wire story reprinted by two outlets at two hours). A text too
+    short to have one run is no version of anything."""
+    words = {a.record.id: text_words(a.record.text) for a in articles}
+    runs = {id_: shingles(w) for id_, w in words.items() if len(w) >= SHINGLE_WORDS}
     return frozenset(
         frozenset((one, other))
         for (one, mine), (other, theirs) in combinations(runs.items(), 2)

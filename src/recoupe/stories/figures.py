@@ -61,6 +61,7 @@ PREVIOUS_OCCASION = range(6, 9)
 # Articles come out the day of an event or the next: a day this many days or more before the
 # story's is another one.
 DISPATCH_DELAY = 2
+AREA_REACH = 20  # characters before a city's adjective where an area's noun is looked for
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class FigureLexicon:
     capital: re.Pattern[str]
     capitals: dict[str, str]  # folded country name -> its capital's folded name
     city_adjectives: dict[str, re.Pattern[str]]  # a city's name -> its adjective's forms
+    city_area: re.Pattern[str]  # before a city's adjective: the area around it
     size_class: re.Pattern[str]  # 'tout rassemblement de' before 'plus de cinq personnes'
     comparatives: re.Pattern[str]  # 'plus de', opening a count that is a bound
     times: re.Pattern[str]
@@ -112,7 +114,8 @@ class Figure:
     group: str
     place_key: str  # an entity across articles, NATIONAL, or UNPLACED
     place: str | None
-    day: str | None  # an earlier day than the story's it is given for, EARLIER or PAST
+    # An earlier day than the story's it is given for, EARLIER, PAST or RUNNING_TOTAL.
+    day: str | None
     when: str | None
     attributed_to: str | None
 
@@ -183,6 +186,7 @@ def lexicon(language: str) -> FigureLexicon:
             city: phrases([f for word in words for f in adjective_forms(word)])
             for city, words in data["city_adjectives"].items()
         },
+        city_area=re.compile(phrases([fold(w) for w in data["city_areas"]]).pattern + r"\s+$"),
         capitals={fold(country): fold(city) for country, city in data["capitals"].items()},
         times=re.compile("|".join(data["times"]), re.IGNORECASE),
         previous=re.compile("|".join(data["earlier"]["previous"])),
@@ -367,7 +371,7 @@ class FigureReader:
         if capital is not None:
             places += self.phrase_places(self.words.capital, capital.key, capital.name)
         for city, adjective in self.words.city_adjectives.items():
-            places += self.phrase_places(adjective, entity_key("LOC", city), city)
+            places += self.adjective_places(adjective, entity_key("LOC", city), city)
         return self.without_qualifiers(sorted(places, key=lambda p: p.start))
 
     def without_qualifiers(self, places: list[Place]) -> list[Place]:
@@ -389,6 +393,20 @@ class FigureReader:
 
     def phrase_places(self, pattern: re.Pattern[str], key: str, name: str) -> list[Place]:
         return [Place(m.start(), m.end(), key, name) for m in pattern.finditer(self.flat)]
+
+    def adjective_places(self, adjective: re.Pattern[str], key: str, city: str) -> list[Place]:
+        """'la manifestation parisienne' is in the city; 'la région parisienne' is an area of
+        its own, named as the text names it."""
+        places = []
+        for match in adjective.finditer(self.flat):
+            reach = max(0, match.start() - AREA_REACH)
+            area = self.words.city_area.search(self.flat, reach, match.start())
+            if area is None:
+                places.append(Place(match.start(), match.end(), key, city))
+            else:
+                name = self.record.text[area.start() : match.end()]
+                places.append(Place(area.start(), match.end(), fold(name), name))
+        return places
 
     def capital_city(self, places: list[Place], names: dict[str, str]) -> Place | None:
         """'La capitale' is the capital of the story's country where the story names it
@@ -453,10 +471,14 @@ class FigureReader:
 
     def whole_of(self, count: Count) -> Count | None:
         """The count a part is of: the one just before it in its sentence, a part word
-        between them ('135 personnes ont été blessées, dont 17 policiers')."""
+        right before the part ('135 personnes ont été blessées, dont 17 policiers'; not 'dont
+        le président a vu 17 policiers', where 'dont' opens a clause)."""
         sentence, _ = sentence_bounds(self.record.text, count.start)
         before = [c for c in self.text_counts if sentence <= c.start < count.start]
-        if not before or not self.words.part.search(self.flat, before[-1].end, count.start):
+        if not before:
+            return None
+        links = list(self.words.part.finditer(self.flat, before[-1].end, count.start))
+        if not links or self.flat[links[-1].end() : count.start].strip():
             return None
         return before[-1]
 
