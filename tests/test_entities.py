@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import analyze_text
 from recoupe.record import ArticleRecord, Entity
 
@@ -167,6 +169,32 @@ def test_a_party_and_its_leader_named_after_it_are_two_entities() -> None:
     ]
     last = analyze_text("Le député de la Somme a quitté La République en marche")
     assert ("ORG", "La République en marche") in [(e.type, e.name) for e in last.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Il va falloir comprendre qu'on fait aussi de la politique », a dit à l'AFP "
+            "Serge, 73 ans.",
+            "Serge",
+        ),
+        (
+            "« Il faut que ça change », a expliqué à l'AFP Martine, 62 ans, venue de Blois.",
+            "Martine",
+        ),
+        (
+            "« On tiendra jusqu'au bout, quoi qu'il arrive », a confié au Parisien "
+            "Jean-Marc Dufour.",
+            "Jean-Marc Dufour",
+        ),
+    ],
+)
+def test_who_speaks_to_a_news_agency_is_named_apart_from_it(text: str, speaker: str) -> None:
+    record = analyze_text(text)
+    assert entity_with(record, speaker).type == "PER"
+    (quote,) = record.quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_regional_newspapers_are_organisations() -> None:

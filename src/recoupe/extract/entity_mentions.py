@@ -391,20 +391,29 @@ def add_gazetteer(doc: Doc, names: list[Mention], code: str) -> list[Mention]:
 def leader_in_place_of(
     doc: Doc, guess: Mention, known: Mention, lex: EntityLexicon
 ) -> list[Mention]:
-    """The guess, or for spaCy's 'Rassemblement national de Marine Le Pen' the person leading
-    the known organisation it starts with, a name of its own beside it ('Le Rassemblement
-    national de Hénin-Beaumont' is the party's local branch, and stays whole)."""
-    rest = doc[known.end + 1 : guess.end]
-    leads = (
-        not guess.sure
-        and known.label == "ORG"
-        and guess.start == known.start
-        and known.end < guess.end
-        and doc[known.end].lower_ in lex.leader_joiners
-        and len(rest) >= 2
+    """The guess, or the person named after the known organisation it starts with, a name of
+    its own beside it: for spaCy's 'Rassemblement national de Marine Le Pen', the party's
+    leader ('Le Rassemblement national de Hénin-Beaumont' is its local branch, and stays
+    whole); for 'AFP Serge' after a verb of saying ('a dit à l'AFP Serge, 73 ans'), who
+    said it to the organisation."""
+    if guess.sure or known.label != "ORG" or guess.start != known.start:
+        return [guess]
+    joined = known.end < guess.end and doc[known.end].lower_ in lex.leader_joiners
+    rest = doc[known.end + 1 : guess.end] if joined else doc[known.end : guess.end]
+    split = (
+        len(rest) >= (2 if joined else 1)
+        and (joined or told_to(doc, known.start, lex))
         and all(t.is_title or t.lower_ in lex.name_particles for t in rest)
     )
-    return [Mention(rest.start, rest.end, "PER")] if leads else [guess]
+    return [Mention(rest.start, rest.end, "PER")] if split else [guess]
+
+
+def told_to(doc: Doc, start: int, lex: EntityLexicon) -> bool:
+    """Whether the name at `start` is who something was said to: 'à l'AFP', 'au Parisien'."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return before[-1:] in (["à"], ["au"]) or (
+        len(before) == 2 and before[0] == "à" and before[1] in lex.articles
+    )
 
 
 def inside(inner: Mention, outer: Mention) -> bool:
