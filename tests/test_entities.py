@@ -102,6 +102,15 @@ def test_a_name_does_not_run_across_a_paragraph_break() -> None:
     assert not any("\n" in n for n in names)
 
 
+def test_a_capital_a_standing_for_a_preposition_ends_a_name() -> None:
+    record = analyze_text(
+        "Le gendarme a été salué par Gérard Collomb A la tête du premier peloton, il est entré "
+        "dans le magasin. Le ministre a cité Malcolm X devant la presse."
+    )
+    names = sorted(e.name for e in record.entities if e.type == "PER")
+    assert names == ["Gérard Collomb", "Malcolm X"]
+
+
 def test_places_named_with_their_kind() -> None:
     record = analyze_text(
         "Les manifestants se sont rassemblés place de la République avant de rejoindre "

@@ -86,6 +86,7 @@ class EntityLexicon:
     articles: frozenset[str]
     leading_prepositions: frozenset[str]
     cutting_prepositions: frozenset[str]
+    unaccented_prepositions: frozenset[str]
     name_particles: frozenset[str]
     time_words: frozenset[str]
     not_entities: frozenset[str]
@@ -254,6 +255,7 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
             (token.pos_ in ("VERB", "AUX") and token.is_lower)
             or lower in lex.time_words
             or (lower in lex.cutting_prepositions and token.is_lower)
+            or (token.text in lex.unaccented_prepositions and next_is_lower(doc, i))
             or token.text in ("(", ")", "«", "»", '"', "“", "”", ":", ";", "|")
         ):
             end = i
@@ -265,6 +267,10 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def next_is_lower(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].is_lower
 
 
 def is_leading_junk(token: Token, lex: EntityLexicon) -> bool:
