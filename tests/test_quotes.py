@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import analyze_text
 from recoupe.record import ArticleRecord, Quote
 
@@ -326,3 +328,62 @@ def test_the_object_of_a_verb_that_reports_nothing_does_not_speak() -> None:
     )
     (quote,) = [q for q in record.quotes if q.cue == "réclamer"]
     assert "grilles" not in (quote.speaker.text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "speaker"),
+    [
+        (
+            "Le président a exprimé sa « honte » face à ces incidents, dénonçant ceux qui ont "
+            "« agressé » les forces de l'ordre et « violenté d'autres citoyens ».",
+            "violenté d'autres citoyens",
+            "direct",
+            "Le président",
+        ),
+        (
+            "En Flandre, la présidente de l'Open VLD, Gwendolyn Rutten, a apporté son soutien à "
+            "Emmanuelle Praet, estimant que la décision de RTL constitue un « mauvais signal ».",
+            "la décision de RTL",
+            "indirect",
+            "Gwendolyn Rutten",
+        ),
+        (
+            "Le ministre de l'Intérieur Christophe Castaner a affirmé qu'il y avait une « dérive "
+            "totale » des manifestations, soulignant « un très, très grand nombre de blessés ».",
+            "un très, très grand nombre de blessés",
+            "direct",
+            "Christophe Castaner",
+        ),
+    ],
+)
+def test_a_participle_after_a_complement_speaks_for_the_clause_s_subject(
+    text: str, words: str, kind: str, speaker: str
+) -> None:
+    record = analyze_text(text)
+    name = speaker_name(record, quote_with(record, words, kind))
+    assert name is not None and speaker in name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The verb's subject set after it, parsed as its object.
+        (
+            "« Nous avons décidé que les victimes avaient assez souffert », a relevé le "
+            "procureur Michael Hestrin, soulignant qu'ils étaient tous soulagés.",
+            "ils étaient tous soulagés",
+            "Michael Hestrin",
+        ),
+        # A source cited with 'selon' is who confirms.
+        (
+            "Son épouse a signalé sa disparition, selon une source proche du dossier, "
+            "confirmant une information de la radio Europe 1.",
+            "une information de la radio",
+            "une source proche du dossier",
+        ),
+    ],
+)
+def test_a_participle_after_a_speaker_speaks_for_them(text: str, words: str, speaker: str) -> None:
+    record = analyze_text(text)
+    name = speaker_name(record, quote_with(record, words))
+    assert name is not None and speaker in name

@@ -22,6 +22,8 @@ from recoupe.record import Entity, Speaker
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # Verb chains through which a subject is shared: "a tenu à préciser", "..., estimant que".
 SUBJECT_SHARING_DEPS = ("xcomp", "advcl")
+COMPLEMENT_DEPS = ("obj", "iobj", "obl", "obl:mod", "obl:arg", "nmod")
+MAX_GOVERNING_HOPS = 4
 # "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
@@ -462,6 +464,10 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ == "qui" and token.dep_ == "acl:relcl":
                 return token.head
             return subject
+        if hangs_on_complement(token):
+            # "a exprimé sa honte face à ces incidents, dénonçant ...": the clause's subject.
+            token = governing_verb(token.head)
+            continue
         if token.head.i == token.i or not shares_subject(token):
             return None
         if describes_noun_before(token):
@@ -469,6 +475,43 @@ def subject_of(verb: Token) -> Token | None:
             return token.head
         token = token.head
     return None
+
+
+def hangs_on_complement(verb: Token) -> bool:
+    """A participle set off by a comma that the parse hangs on an object or a noun after a
+    preposition ('face à ces incidents, dénonçant', 'son soutien à Emmanuelle Praet,
+    estimant'): it tells what the clause's subject did, not what the noun did. Not without
+    the comma ('un groupe turc défendant l'islam'), nor after a source ('selon une source
+    proche du dossier, confirmant'), nor when the clause's verb has no
+    subject of its own: its object is then most often its subject set after it ('a relevé
+    le procureur Hestrin, soulignant')."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and "Pres" in verb.morph.get("Tense", [])
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and (head.dep_ in COMPLEMENT_DEPS or bool(case_words(head)))
+        and case_words(head) not in speech_lexicon(verb.doc.lang_).source_prepositions
+        and has_own_subject(governing_verb(head))
+    )
+
+
+def case_words(noun: Token) -> str:
+    """The preposition a noun phrase opens with, as written ('à', "d'après")."""
+    return "".join(c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i)
+
+
+def governing_verb(noun: Token) -> Token:
+    """The verb a noun phrase is a complement of, through nouns that govern it."""
+    token = noun
+    for _ in range(MAX_GOVERNING_HOPS):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def inverted_clitic(verb: Token) -> Token | None:
