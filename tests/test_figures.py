@@ -985,6 +985,23 @@ def test_a_forecast_or_a_sign_up_is_no_turnout(text: str, value: float) -> None:
     assert only(figures_of(text), value).group == "expected"
 
 
+def test_sign_ups_read_on_two_days_are_stages_not_a_dispute() -> None:
+    story = dated_story(
+        (
+            "Sur Facebook, près de 33.000 personnes ont annoncé leur participation à la marche "
+            "pour le climat de dimanche à Bruxelles.",
+            None,
+        ),
+        (
+            "Pour ce dimanche, 24.000 personnes ont annoncé leur participation sur Facebook à la "
+            "marche pour le climat à Bruxelles.",
+            None,
+        ),
+    )
+    (expected,) = [c for c in story_claims(story) if c.key.startswith("figure|expected")]
+    assert expected.status == "by_time"
+
+
 def test_an_article_s_running_total_is_one_wherever_it_repeats_it() -> None:
     story = dated_story(
         (

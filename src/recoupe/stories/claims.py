@@ -150,8 +150,9 @@ class Claim:
     # Pairs of its story's articles that are versions of one dispatch: a figure that differs
     # between them was updated, not disputed.
     versions: frozenset[frozenset[str]] = frozenset()
-    # Its values are a toll, which grows as the day goes (arrests, the injured): figures given
-    # with no time are of no one moment.
+    # Its values change with the moment they are given: a toll grows as the day goes (arrests,
+    # the injured), sign-ups change in the days before ('ont annoncé leur participation sur
+    # Facebook'). Figures given with no time are of no one moment.
     grows: bool = False
     # Its values are ages of someone no article names ('une femme de 63 ans'): one person
     # only where two articles describe them alike.
@@ -544,8 +545,8 @@ def add_figure_claims(
     country = story_country([a.record for a in articles])
     day = event_day(articles)
     lexicon = figure_lexicon(articles[0].record.language) if articles else None
-    # What befell people grows through the day; a forecast does not.
-    tolls = lexicon.outcomes - lexicon.taking_part_groups if lexicon else frozenset()
+    # What befell people grows through the day; who is expected changes in the days before.
+    changing = lexicon.outcomes if lexicon else frozenset()
     read = [
         (article, found)
         for article in articles
@@ -569,7 +570,7 @@ def add_figure_claims(
         key = f"figure|{found.group}|{place_key}|{found.day or ''}"
         label = found.group + (f" — place: {place}" if place else "")
         label += f" — day: {found.day}" if found.day else ""
-        grows = found.group in tolls
+        grows = found.group in changing
         claim = figures.setdefault(key, Claim(key, "event", label, grows=grows))
         record, count = article.record, found.count
         source = Source(
