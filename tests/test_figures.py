@@ -928,6 +928,8 @@ def test_the_verb_before_people_gives_their_group_not_the_next_count_s(
         "Un arrêté interdisant tout rassemblement de plus de cinq personnes a été pris.",
         "Les rassemblements de plus de 1 000 personnes sont interdits dans la capitale.",
         "La préfecture a interdit toute manifestation de plus de 50 personnes.",
+        "Il sera interdit de se rassembler à plus de 5 personnes dans le centre-ville.",
+        "Le décret interdit de se réunir à plus de dix personnes sur la voie publique.",
     ],
 )
 def test_a_bound_on_the_size_of_any_gathering_counts_no_one(text: str) -> None:
@@ -937,6 +939,19 @@ def test_a_bound_on_the_size_of_any_gathering_counts_no_one(text: str) -> None:
 def test_the_size_of_one_gathering_is_a_count() -> None:
     figures = figures_of("Un rassemblement de plus de 5 000 personnes a eu lieu samedi à Paris.")
     assert only(figures, 5000).group == "participants"
+    figures = figures_of("Ils étaient plus de 5 000 à se rassembler samedi à Paris.")
+    assert only(figures, 5000).group == "participants"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au total, 316 gilets jaunes sont en prison, selon le ministère de la Justice.",
+        "Depuis novembre, 316 gilets jaunes ont été incarcérés, selon le ministère.",
+    ],
+)
+def test_who_is_in_prison_is_jailed_not_marching(text: str) -> None:
+    assert only(figures_of(text), 316).group == "jailed"
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,8 @@ def lexicon(language: str) -> FigureLexicon:
         national=phrases(data["national"]),
         capital=phrases(data["capital"]),
         size_class=re.compile(
-            phrases(data["size_classes"]["determiners"]).pattern + r"\s+[a-z]+\s+de\s*$"
+            rf"(?:{phrases(data['size_classes']['determiners']).pattern}\s+[a-z]+\s+de"
+            rf"|{phrases(data['size_classes']['gathering_verbs']).pattern}\s+a)\s*$"
         ),
         comparatives=re.compile(phrases(data["size_classes"]["comparatives"]).pattern),
         city_adjectives={
