@@ -1000,6 +1000,24 @@ def test_a_forecast_or_a_sign_up_is_no_turnout(text: str, value: float) -> None:
     assert only(figures_of(text), value).group == "expected"
 
 
+@pytest.mark.parametrize(
+    ("other", "status"),
+    [
+        ("Le cortège est parti de la gare de Charleroi.", "alongside"),
+        ("Le cortège a traversé le centre de Namur.", "disputed"),
+    ],
+)
+def test_unplaced_figures_of_articles_naming_other_places_are_side_by_side(
+    other: str, status: str
+) -> None:
+    story = dated_story(
+        ("Une cinquantaine de gilets jaunes ont défilé samedi. La marche a traversé Namur.", None),
+        (f"Plus de 200 gilets jaunes ont défilé samedi. {other}", None),
+    )
+    (crowd,) = [c for c in story_claims(story) if c.key.startswith("figure|participants")]
+    assert crowd.status == status
+
+
 def test_sign_ups_read_on_two_days_are_stages_not_a_dispute() -> None:
     story = dated_story(
         (

@@ -40,6 +40,7 @@ from recoupe.stories.figures import (
     UNPLACED,
     Figure,
     article_figures,
+    country_names,
     sentence_bounds,
     story_country,
 )
@@ -71,7 +72,7 @@ OTHER_THINGS = 10
 
 
 # What a source knows of itself that claims weigh but do not show.
-INTERNAL = ("written_out", "place_said", "context")
+INTERNAL = ("written_out", "place_said", "context", "places")
 
 
 @dataclass
@@ -88,6 +89,8 @@ class Source:
     # The words of its sentence that describe who or what it is of, for a person its
     # article does not name.
     context: frozenset[str] = frozenset()
+    # For a figure its article places nowhere: the places (not countries) the article names.
+    places: frozenset[str] = frozenset()
 
     def as_dict(self) -> dict[str, Any]:
         shown = {k: v for k, v in self.__dict__.items() if k not in INTERNAL}
@@ -193,7 +196,7 @@ class Claim:
             return "alongside"  # 'un homme' of one article is not another's
         if self.occasions and not self.one_occasion_told_twice():
             return "alongside"
-        if self.place_unsaid:
+        if self.place_unsaid or self.of_other_places():
             return "alongside"
         # Each figure from its own source (the ministry's count, the organisers') or its own
         # time of day (the count at noon, the evening's): no dispute.
@@ -210,6 +213,12 @@ class Claim:
         # does not cite, speak of more moments or things, as one article's two figures do;
         # and values of other times of day differ by their time.
         return "alongside" if len(one_moment) == len(self.values) else "by_time"
+
+    def of_other_places(self) -> bool:
+        """Whether figures no article places come from articles naming no place in common:
+        'une cinquantaine' at Namur's march, 'plus de 200' at Charleroi's."""
+        named = [frozenset().union(*(s.places for s in v.sources)) for v in self.values]
+        return all(named) and all(a.isdisjoint(b) for a, b in combinations(named, 2))
 
     def of_one_moment(self) -> list[Value]:
         """The values given for a moment another value is given for: the same time of day,
@@ -580,6 +589,7 @@ def add_figure_claims(
             count.text,
             found.when,
             place_said=found.place_key != UNPLACED,
+            places=article_places(article) if place_key == UNPLACED else frozenset(),
         )
         claim.add(Value(figure(count.value), count.value, count.approximate, sources=[source]))
     for claim in figures.values():
@@ -704,6 +714,15 @@ class GroupPlaces:
 
     places: dict[str, str | None] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
+
+
+def article_places(article: StoryArticle) -> frozenset[str]:
+    countries = country_names(article.record.language)
+    return frozenset(
+        article.linked[e.id]
+        for e in article.record.entities
+        if e.type == "LOC" and fold(e.name) not in countries
+    )
 
 
 def place_of(
