@@ -369,6 +369,24 @@ def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Ils étaient une centaine samedi à Mons, contre 400 lors du premier rassemblement.",
+            "past",
+        ),
+        (
+            "Ils étaient 300 ce samedi à Mons, contre 500 lors du rassemblement précédent.",
+            "earlier",
+        ),
+    ],
+)
+def test_a_gathering_named_as_the_first_or_the_previous_is_another_day(text: str, day: str) -> None:
+    first, second = figures_of(text, published="2019-02-09")
+    assert (first.day, second.day) == (None, day)
+
+
+@pytest.mark.parametrize(
     "days",
     [
         ("2019-02-09", "2019-02-09", "2019-02-11"),
