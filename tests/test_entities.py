@@ -111,6 +111,14 @@ def test_a_capital_a_standing_for_a_preposition_ends_a_name() -> None:
     assert names == ["Gérard Collomb", "Malcolm X"]
 
 
+def test_an_adjective_of_the_noun_before_a_name_is_not_part_of_it() -> None:
+    record = analyze_text(
+        "Le chimiste grenoblois Serrandis passe à l'offensive. Il neige dans le grand Sud."
+    )
+    names = sorted(e.name for e in record.entities)
+    assert names == ["Serrandis", "grand Sud"]
+
+
 def test_places_named_with_their_kind() -> None:
     record = analyze_text(
         "Les manifestants se sont rassemblés place de la République avant de rejoindre "

@@ -246,7 +246,7 @@ def split_at_line_breaks(ent: Span) -> Iterator[tuple[int, int]]:
 
 def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
     """Drop leading articles and prepositions, and whatever follows a verb or a date word."""
-    while start < end and is_leading_junk(doc[start], lex):
+    while start < end and (is_leading_junk(doc[start], lex) or follows_its_noun(doc[start])):
         start += 1
     for i in range(start + 1, end):
         token = doc[i]
@@ -271,6 +271,13 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
 
 def next_is_lower(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].is_lower
+
+
+def follows_its_noun(token: Token) -> bool:
+    """An adjective of the noun before the name ('le chimiste grenoblois Serrandis'), not
+    one opening it ('le grand Sud')."""
+    before = token.nbor(-1) if token.i > 0 else None
+    return token.is_lower and token.pos_ == "ADJ" and before is not None and before.pos_ == "NOUN"
 
 
 def is_leading_junk(token: Token, lex: EntityLexicon) -> bool:
