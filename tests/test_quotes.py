@@ -387,3 +387,26 @@ def test_a_participle_after_a_speaker_speaks_for_them(text: str, words: str, spe
     record = analyze_text(text)
     name = speaker_name(record, quote_with(record, words))
     assert name is not None and speaker in name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« On n'a plus rien », témoigne une cliente du supermarché sur la radio Franceinfo.",
+            "une cliente du supermarché",
+        ),
+        (
+            "« Rien n'est réglé », a affirmé la ministre sur France 24, jeudi.",
+            "la ministre",
+        ),
+        (
+            "« C'est une étape », estime un chercheur en sociologie de l'université de Nantes.",
+            "un chercheur en sociologie de l'université de Nantes",
+        ),
+    ],
+)
+def test_a_speaker_s_phrase_ends_where_it_says_where_they_spoke(text: str, speaker: str) -> None:
+    record = analyze_text(text)
+    (quote,) = record.quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker

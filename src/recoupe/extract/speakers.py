@@ -27,6 +27,8 @@ MAX_GOVERNING_HOPS = 4
 # "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
+# Words a speaker's phrase does not end on: a determiner, a preposition, a conjunction.
+DANGLING_POS = frozenset({"DET", "ADP", "CCONJ"})
 # How far back a pronoun looks for a person who was the subject of a sentence.
 SUBJECT_REACH = 1500
 # Present-tense endings of first-group verbs, stripped to guess an infinitive.
@@ -46,6 +48,7 @@ class SpeechLexicon:
     determiners: frozenset[str]
     time_nouns: frozenset[str]
     source_prepositions: frozenset[str]
+    speaker_phrase_ends: frozenset[str]
     learned_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     anonymous_pronouns: frozenset[str]
@@ -73,6 +76,7 @@ def speech_lexicon(code: str) -> SpeechLexicon:
         determiners=frozenset(data["determiners"]),
         time_nouns=frozenset(data["time_nouns"]),
         source_prepositions=frozenset(data["source_prepositions"]),
+        speaker_phrase_ends=frozenset(data["speaker_phrase_ends"]),
         learned_verbs=frozenset(data["learned_verbs"]),
         speech_nouns=frozenset(data["speech_nouns"]),
         anonymous_pronouns=frozenset(data["anonymous_pronouns"]),
@@ -295,7 +299,7 @@ class SpeakerResolver:
         author = words_author(token, self.lex)
         if author is not None:
             return self.speaker_from(author)
-        start, end = noun_phrase_bounds(token)
+        start, end = noun_phrase_bounds(token, self.lex)
         phrase = token.doc[start:end]
         entity_id = (
             self.entity_at(token.idx)
@@ -611,9 +615,21 @@ def learned_source(verb: Token) -> Token | None:
     return None
 
 
-def noun_phrase_bounds(token: Token) -> tuple[int, int]:
+def before_number(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.nbor(1).like_num
+
+
+def is_gerund(token: Token) -> bool:
+    """'en' opening a gerund ('en pointant'), not a complement ('chercheur en sociologie')."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "en" and following is not None and following.pos_ == "VERB"
+
+
+def noun_phrase_bounds(token: Token, lex: SpeechLexicon) -> tuple[int, int]:
     """The noun phrase headed by `token` with its complements and participles ('un
-    manifestant portant un gilet jaune'), without relative clauses, asides or preposition."""
+    manifestant portant un gilet jaune'), without relative clauses, asides, preposition,
+    where or how it was said ('une cliente sur la radio Franceinfo', 'en pointant'), nor a
+    dangling word where it is cut ('la secrétaire d'État à l'Égalité entre les')."""
     tokens = list(token.subtree)
     start = token.i
     for t in reversed([t for t in tokens if t.i < token.i]):
@@ -625,5 +641,10 @@ def noun_phrase_bounds(token: Token) -> tuple[int, int]:
     for t in (t for t in tokens if t.i > token.i):
         if t.i != end or t.is_punct or t.i in relative or t.pos_ in ("AUX", "PRON", "SCONJ"):
             break
+        if is_gerund(t) or (t.lower_ in lex.speaker_phrase_ends and not before_number(t)):
+            break
         end += 1
-    return start, min(end, start + MAX_SPEAKER_TOKENS)
+    end = min(end, start + MAX_SPEAKER_TOKENS)
+    while end - 1 > token.i and token.doc[end - 1].pos_ in DANGLING_POS:
+        end -= 1
+    return start, end
