@@ -338,3 +338,11 @@ def test_a_place_after_a_minister_stays_a_place() -> None:
     )
     assert entity_with(record, "Québec").type == "LOC"
     assert "Justice" not in names_in(record)
+
+
+def test_a_sentence_glued_to_the_one_before_is_read_apart() -> None:
+    record = analyze_text(
+        "« Nous irons jusqu'au bout », a-t-il dit mardi à l’AFP.Dans le budget, rien ne change "
+        "pour les retraités. La réforme a été lancée en 2016.Plus de 300 salariés y travaillent."
+    )
+    assert [(e.name, e.type) for e in record.entities] == [("AFP", "ORG")]

