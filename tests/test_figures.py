@@ -973,6 +973,17 @@ def test_who_is_in_prison_is_jailed_not_marching(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Au total, 316 manifestants ont défilé, selon la garde des Sceaux.", "participants"),
+        ("Au total, 316 gilets jaunes sont en prison, selon la garde des Sceaux.", "jailed"),
+    ],
+)
+def test_a_title_with_an_outcome_s_word_tells_nothing_of_a_count(text: str, group: str) -> None:
+    assert only(figures_of(text), 316).group == group
+
+
+@pytest.mark.parametrize(
     ("text", "when"),
     [
         ("Dans la matinée, 30 personnes avaient été interpellées à Paris.", "Dans la matinée"),

@@ -70,6 +70,7 @@ class FigureLexicon:
     people: frozenset[str]  # groups of who people are, not of what befell them
     outcomes: frozenset[str]  # what befell people ('blessés', 'placés en garde à vue')
     outcome_words: dict[str, str]  # an outcome's words, stemmed -> its group
+    outcome_lookalikes: re.Pattern[str]  # set phrases with such a word ('garde des sceaux')
     roles: dict[str, str]  # event role -> group of its counts
     trigger_groups: dict[str, str]  # folded trigger word -> group
     generic_people: frozenset[str]  # 'personne': of people only if they take part
@@ -171,6 +172,7 @@ def lexicon(language: str) -> FigureLexicon:
             if group in data["outcomes"]
             for word in words
         },
+        outcome_lookalikes=phrases(data["outcome_lookalikes"]),
         roles=data["roles"],
         trigger_groups=data["trigger_groups"],
         generic_people=frozenset(stem(word) for word in data["generic_people"]),
@@ -459,6 +461,8 @@ class FigureReader:
             reach = min(reach, verb[1])
         # The count's own words after its noun count too ('300 policiers blessés').
         rest = " ".join(count.object.split()[1:])
+        lookalike = self.words.outcome_lookalikes.search(self.flat, count.end)
+        reach = min(reach, lookalike.start()) if lookalike else reach
         following = stem(f"{rest} {self.record.text[count.end : reach]}")
         named = [
             g
