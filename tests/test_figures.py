@@ -975,6 +975,29 @@ def test_who_is_in_prison_is_jailed_not_marching(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "group"),
     [
+        (
+            "Quelque 80.000 policiers et gendarmes seront mobilisés samedi en France. Ils "
+            "seront 5.000 à Paris.",
+            "security forces",
+        ),
+        (
+            "Quelque 8 000 manifestants ont défilé samedi. Ils étaient 5 000 à Paris.",
+            "participants",
+        ),
+        # What befell people is not who they are: 'ils' are the marchers.
+        (
+            "Au total, 25 personnes ont été interpellées. Ils étaient 5 000 à manifester.",
+            "participants",
+        ),
+    ],
+)
+def test_they_count_the_people_the_count_before_counts(text: str, group: str) -> None:
+    assert only(figures_of(text), 5000).group == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
         ("Au total, 316 manifestants ont défilé, selon la garde des Sceaux.", "participants"),
         ("Au total, 316 gilets jaunes sont en prison, selon la garde des Sceaux.", "jailed"),
     ],

@@ -68,6 +68,7 @@ AREA_REACH = 20  # characters before a city's adjective where an area's noun is 
 class FigureLexicon:
     groups: dict[str, str]  # folded singular counted noun -> group
     people: frozenset[str]  # groups of who people are, not of what befell them
+    pronoun_count: re.Pattern[str]  # 'Ils seront', before a count of who the last one counts
     outcomes: frozenset[str]  # what befell people ('blessés', 'placés en garde à vue')
     outcome_words: dict[str, str]  # an outcome's words, stemmed -> its group
     outcome_lookalikes: re.Pattern[str]  # set phrases with such a word ('garde des sceaux')
@@ -165,6 +166,7 @@ def lexicon(language: str) -> FigureLexicon:
     return FigureLexicon(
         groups={stem(word): group for group, words in data["groups"].items() for word in words},
         people=frozenset(data["people"]),
+        pronoun_count=re.compile(data["pronoun_counts"]),
         outcomes=frozenset(data["outcomes"]),
         outcome_words={
             stem(word): group
@@ -433,6 +435,9 @@ class FigureReader:
         groups, people = self.words.groups, self.words.people
         if self.is_size_class(count):
             return None
+        unwritten = count.object is None or stem(count.object) not in stem(count.text)
+        if unwritten and (told := self.told_by_pronoun(count)) is not None:
+            return told
         if count.object is None:
             held = self.holders.get(count.id)
             return self.held_group(*held) if held else None
@@ -446,8 +451,7 @@ class FigureReader:
             whole_group = self.group(whole)
             if whole_group in self.words.outcomes:
                 return whole_group
-        written = stem(count.object) in stem(count.text)  # not 'ils étaient 8 000'
-        generic = written and stem(" ".join(head)) in self.words.generic_people
+        generic = not unwritten and stem(" ".join(head)) in self.words.generic_people
         # The verb before 'personnes' governs them: 'ont tué 130 personnes et blessé 350
         # autres', where the outcome after is the next count's.
         if generic and (before := self.outcome_said_before(count.start)):
@@ -473,6 +477,16 @@ class FigureReader:
         if generic and chosen in self.words.taking_part_groups and not self.takes_part(count):
             return None
         return chosen
+
+    def told_by_pronoun(self, count: Count) -> str | None:
+        """'80.000 policiers seront mobilisés. Ils seront 5.000 à Paris': a count whose
+        subject is a plural pronoun counts the people the count before it counts."""
+        sentence, _ = sentence_bounds(self.record.text, count.start)
+        if not self.words.pronoun_count.match(self.flat[sentence : count.start]):
+            return None
+        before = [c for c in self.text_counts if c.end <= count.start]
+        group = self.group(before[-1]) if before else None
+        return group if group in self.words.people else None
 
     def whole_of(self, count: Count) -> Count | None:
         """The count a part is of: the one just before it in its sentence, a part word
