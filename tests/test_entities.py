@@ -189,6 +189,17 @@ def test_a_party_and_its_leader_named_after_it_are_two_entities() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Il travaille à la SNCF Réseau depuis dix ans.", "SNCF Réseau", "ORG"),
+        ("Le club de Turin évolue en Série A depuis 2019.", "Série A", "MISC"),
+    ],
+)
+def test_a_known_name_or_a_capital_a_that_ends_no_name(text: str, name: str, kind: str) -> None:
+    assert entity_with(analyze_text(text), name).type == kind
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
@@ -343,6 +354,11 @@ def test_a_place_after_a_minister_stays_a_place() -> None:
 def test_a_sentence_glued_to_the_one_before_is_read_apart() -> None:
     record = analyze_text(
         "« Nous irons jusqu'au bout », a-t-il dit mardi à l’AFP.Dans le budget, rien ne change "
-        "pour les retraités. La réforme a été lancée en 2016.Plus de 300 salariés y travaillent."
+        "pour les retraités. La réforme a été lancée en 2016.Plus de 300 salariés y travaillent. "
+        "Le texte a été voté par la France insoumise (LFI).Cette loi a été saluée par l'ONU."
+        "«Nous saluons cette avancée pour les droits des salariés», a déclaré son porte-parole."
     )
-    assert [(e.name, e.type) for e in record.entities] == [("AFP", "ORG")]
+    names = {m.text for e in record.entities for m in e.mentions}
+    assert {"AFP", "LFI", "ONU"} <= names
+    assert not any("." in name or ")" in name for name in names)
+    assert any(q.text.startswith("Nous saluons") for q in record.quotes)

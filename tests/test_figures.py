@@ -115,6 +115,11 @@ def only(figures: list[Figure], value: float) -> Figure:
             1500,
             "agglomération lyonnaise",
         ),
+        (
+            "Dans les banlieues parisiennes, 2 000 personnes ont bloqué des routes samedi.",
+            2000,
+            "banlieues parisiennes",
+        ),
     ],
 )
 def test_a_count_is_placed_by_its_clause(text: str, value: float, place: str) -> None:
@@ -379,9 +384,13 @@ def test_a_count_names_its_own_day_only_by_its_verb_or_opening_its_sentence(
             "Ils étaient 300 ce samedi à Mons, contre 500 lors du rassemblement précédent.",
             "earlier",
         ),
+        # The story's own first gathering is the story's day.
+        ("Ils étaient 300 ce samedi à Mons, et 500 pour leur premier rassemblement à Liège.", None),
     ],
 )
-def test_a_gathering_named_as_the_first_or_the_previous_is_another_day(text: str, day: str) -> None:
+def test_a_gathering_named_as_the_first_or_the_previous_is_another_day(
+    text: str, day: str | None
+) -> None:
     first, second = figures_of(text, published="2019-02-09")
     assert (first.day, second.day) == (None, day)
 
@@ -970,6 +979,11 @@ def test_the_size_of_one_gathering_is_a_count() -> None:
 )
 def test_who_is_in_prison_is_jailed_not_marching(text: str) -> None:
     assert only(figures_of(text), 316).group == "jailed"
+
+
+def test_marchers_for_prisoners_are_marchers() -> None:
+    figures = figures_of("Samedi, 800 manifestants solidaires des détenus ont défilé à Lyon.")
+    assert only(figures, 800).group == "participants"
 
 
 @pytest.mark.parametrize(

@@ -404,6 +404,11 @@ def test_a_participle_after_a_speaker_speaks_for_them(text: str, words: str, spe
             "« C'est une étape », estime un chercheur en sociologie de l'université de Nantes.",
             "un chercheur en sociologie de l'université de Nantes",
         ),
+        (
+            "« Le mouvement se structure », estime un chercheur spécialisé sur les mouvements "
+            "sociaux.",
+            "un chercheur spécialisé sur les mouvements sociaux",
+        ),
     ],
 )
 def test_a_speaker_s_phrase_ends_where_it_says_where_they_spoke(text: str, speaker: str) -> None:

